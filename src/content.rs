@@ -1,0 +1,322 @@
+//! content: finds, parses and checks content and workshop files (raw serde ->
+//! validated model), shipped ones embedded in the binary and others from disk.
+//! Every problem is a `path:line:col` `Problem`; nothing here panics on bad input
+//! or touches sessions or the terminal.
+
+mod check;
+mod model;
+mod problem;
+mod raw;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use model::*;
+pub use problem::{Excerpt, Problem, SourceText};
+
+use check::Checker;
+
+/// Largest file read, in bytes: content is prose, not data.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// How deep a folder given to `check` or found on disk is searched.
+const MAX_DEPTH: usize = 4;
+/// Most files read from disk in one load.
+const MAX_FILES: usize = 2_000;
+
+/// The shipped files, embedded so that an installed binary works anywhere.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "content/da/ni-raad.toml",
+        include_str!("../content/da/ni-raad.toml"),
+    ),
+    (
+        "content/en/ni-raad.toml",
+        include_str!("../content/en/ni-raad.toml"),
+    ),
+    (
+        "content/da/nu-og-fremtid.toml",
+        include_str!("../content/da/nu-og-fremtid.toml"),
+    ),
+    (
+        "content/en/nu-og-fremtid.toml",
+        include_str!("../content/en/nu-og-fremtid.toml"),
+    ),
+    (
+        "workshops/da/3-timers-workshop.toml",
+        include_str!("../workshops/da/3-timers-workshop.toml"),
+    ),
+    (
+        "workshops/en/3-timers-workshop.toml",
+        include_str!("../workshops/en/3-timers-workshop.toml"),
+    ),
+];
+
+/// The workshop `flipover run` starts when none is named.
+pub const DEFAULT_WORKSHOP: &str = "3-timers-workshop";
+
+/// One file to load: where it came from and its bytes.
+pub struct SourceFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+    /// Shipped with the binary (a file on disk with the same id replaces it).
+    pub embedded: bool,
+}
+
+/// All content and workshops that loaded, by language and id.
+#[derive(Default)]
+pub struct Library {
+    contents: BTreeMap<String, BTreeMap<String, Content>>,
+    workshops: BTreeMap<(String, String), (Workshop, String)>,
+}
+
+impl Library {
+    /// The shipped files, plus any in `./content` and `./workshops`, plus `extra`
+    /// files or folders. Returns what loaded and every problem found.
+    pub fn load(extra: &[PathBuf]) -> (Library, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut files = embedded();
+        for dir in ["content", "workshops"] {
+            if Path::new(dir).is_dir() {
+                collect(Path::new(dir), 0, &mut files, &mut problems);
+            }
+        }
+        for path in extra {
+            collect(path, 0, &mut files, &mut problems);
+        }
+        let library = Library::from_files(&files, &mut problems);
+        (library, problems)
+    }
+
+    /// Only the shipped files (what tests and a bare binary see).
+    pub fn embedded() -> (Library, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let library = Library::from_files(&embedded(), &mut problems);
+        (library, problems)
+    }
+
+    /// Loads `files` in order; a later file with a shipped file's id replaces it.
+    pub fn from_files(files: &[SourceFile], problems: &mut Vec<Problem>) -> Library {
+        let mut lib = Library::default();
+        let mut origin: BTreeMap<(String, String, bool), String> = BTreeMap::new();
+        let mut pending = Vec::new();
+        for file in files {
+            let Some(text) = decode(file, problems) else {
+                continue;
+            };
+            let src = SourceText {
+                path: &file.path,
+                text,
+            };
+            match parse(&src) {
+                Err(p) => problems.push(p),
+                Ok(Parsed::Workshop(raw)) => pending.push((file, raw)),
+                Ok(Parsed::Model(raw)) => {
+                    let mut c = Checker::new(src);
+                    let m = c.model(&raw);
+                    lib.add_content(Content::Model(m.into()), &raw.id, c, file, &mut origin, problems);
+                }
+                Ok(Parsed::Board(raw)) => {
+                    let mut c = Checker::new(src);
+                    let b = c.board(&raw);
+                    lib.add_content(Content::Board(b.into()), &raw.id, c, file, &mut origin, problems);
+                }
+            }
+        }
+        let empty = BTreeMap::new();
+        for (file, raw) in pending {
+            let Some(text) = decode(file, problems) else {
+                continue;
+            };
+            let mut c = Checker::new(SourceText {
+                path: &file.path,
+                text,
+            });
+            let contents = lib.contents.get(raw.lang.get_ref()).unwrap_or(&empty);
+            let w = c.workshop(&raw, contents);
+            if c.problems.is_empty() && lib.claim(&mut origin, "workshop", &w.lang, &w.id, &raw.id, file, &mut c) {
+                lib.workshops
+                    .insert((w.lang.clone(), w.id.clone()), (w, file.path.clone()));
+            }
+            problems.append(&mut c.problems);
+        }
+        lib
+    }
+
+    fn add_content(
+        &mut self,
+        content: Content,
+        id: &toml::Spanned<String>,
+        mut c: Checker<'_>,
+        file: &SourceFile,
+        origin: &mut BTreeMap<(String, String, bool), String>,
+        problems: &mut Vec<Problem>,
+    ) {
+        let (lang, cid) = (content.lang().to_string(), content.id().to_string());
+        if c.problems.is_empty() && self.claim(origin, "content", &lang, &cid, id, file, &mut c) {
+            self.contents.entry(lang).or_default().insert(cid, content);
+        }
+        problems.append(&mut c.problems);
+    }
+
+    /// Records that `file` defines `kind` `lang`/`id`; two files on disk (or two
+    /// shipped ones) defining the same id is a problem.
+    #[allow(clippy::too_many_arguments)]
+    fn claim(
+        &self,
+        origin: &mut BTreeMap<(String, String, bool), String>,
+        kind: &str,
+        lang: &str,
+        id: &str,
+        span: &toml::Spanned<String>,
+        file: &SourceFile,
+        c: &mut Checker<'_>,
+    ) -> bool {
+        let key = (format!("{kind}/{lang}"), id.to_string(), file.embedded);
+        if let Some(other) = origin.get(&key) {
+            let p = c.src.problem(
+                span.span(),
+                format!("{kind} id {id:?} ({lang}) is already defined in {other}"),
+            );
+            c.problems.push(p);
+            return false;
+        }
+        origin.insert(key, file.path.clone());
+        true
+    }
+
+    /// A workshop by id in `lang`, or else in any language.
+    pub fn workshop(&self, id: &str, lang: Option<&str>) -> Option<&Workshop> {
+        let wanted = lang.unwrap_or("da");
+        self.workshops
+            .get(&(wanted.to_string(), id.to_string()))
+            .or_else(|| {
+                self.workshops
+                    .iter()
+                    .find(|((_, i), _)| i == id)
+                    .map(|(_, w)| w)
+            })
+            .map(|(w, _)| w)
+    }
+
+    /// Workshops in `lang`, by id.
+    pub fn workshops(&self, lang: &str) -> impl Iterator<Item = &Workshop> {
+        self.workshops
+            .iter()
+            .filter(move |((l, _), _)| l == lang)
+            .map(|(_, (w, _))| w)
+    }
+
+    /// Content in `lang`, by id.
+    pub fn contents(&self, lang: &str) -> impl Iterator<Item = &Content> {
+        self.contents.get(lang).into_iter().flat_map(|m| m.values())
+    }
+}
+
+enum Parsed {
+    Model(raw::Model),
+    Board(raw::Board),
+    Workshop(raw::Workshop),
+}
+
+fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
+    let de_problem = |e: toml::de::Error| match e.span() {
+        Some(span) => src.problem(span, e.message().trim().to_string()),
+        None => src.whole_file(e.message().trim().to_string()),
+    };
+    let header: raw::Header = toml::from_str(src.text).map_err(de_problem)?;
+    let Some(kind) = header.kind else {
+        return Err(src.whole_file(
+            "missing `kind = \"…\"` (one of: workshop, model, board)",
+        ));
+    };
+    match kind.get_ref().as_str() {
+        "model" => toml::from_str(src.text).map(Parsed::Model),
+        "board" => toml::from_str(src.text).map(Parsed::Board),
+        "workshop" => toml::from_str(src.text).map(Parsed::Workshop),
+        other => {
+            return Err(src.problem(
+                kind.span(),
+                format!("unknown kind {other:?} (one of: workshop, model, board)"),
+            ));
+        }
+    }
+    .map_err(de_problem)
+}
+
+fn decode<'f>(file: &'f SourceFile, problems: &mut Vec<Problem>) -> Option<&'f str> {
+    match std::str::from_utf8(&file.bytes) {
+        Ok(text) => Some(text),
+        Err(e) => {
+            let good = String::from_utf8_lossy(&file.bytes[..e.valid_up_to()]).into_owned();
+            let src = SourceText {
+                path: &file.path,
+                text: &good,
+            };
+            problems.push(src.problem(good.len()..good.len(), "the file is not valid UTF-8 here"));
+            None
+        }
+    }
+}
+
+fn embedded() -> Vec<SourceFile> {
+    EMBEDDED
+        .iter()
+        .map(|(path, text)| SourceFile {
+            path: (*path).to_string(),
+            bytes: text.as_bytes().to_vec(),
+            embedded: true,
+        })
+        .collect()
+}
+
+/// Adds the `.toml` files at `path` (a file, or a folder searched a few levels
+/// deep without following links) to `files`.
+fn collect(path: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
+    let shown = path.display().to_string();
+    let whole = |message: String| Problem {
+        path: shown.clone(),
+        line: 1,
+        col: 1,
+        message,
+        excerpt: None,
+    };
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) => return problems.push(whole(format!("cannot read: {e}"))),
+    };
+    if meta.is_dir() {
+        if depth >= MAX_DEPTH {
+            return;
+        }
+        let mut entries: Vec<PathBuf> = match fs::read_dir(path) {
+            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
+            Err(e) => return problems.push(whole(format!("cannot read folder: {e}"))),
+        };
+        entries.sort();
+        for entry in entries {
+            let is_dir = fs::symlink_metadata(&entry).is_ok_and(|m| m.is_dir());
+            if is_dir || entry.extension().is_some_and(|e| e == "toml") {
+                collect(&entry, depth + 1, files, problems);
+            }
+        }
+        return;
+    }
+    if files.len() >= MAX_FILES {
+        return problems.push(whole(format!("more than {MAX_FILES} files; the rest are skipped")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return problems.push(whole(format!(
+            "the file is {} bytes; content files may be at most {MAX_FILE_BYTES}",
+            meta.len()
+        )));
+    }
+    match fs::read(path) {
+        Ok(bytes) => files.push(SourceFile {
+            path: shown,
+            bytes,
+            embedded: false,
+        }),
+        Err(e) => problems.push(whole(format!("cannot read: {e}"))),
+    }
+}

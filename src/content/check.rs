@@ -1,0 +1,347 @@
+//! Raw -> model: every rule a content or workshop file must keep, each broken rule
+//! reported as a `Problem` at the offending value.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use toml::Spanned;
+
+use super::model::{self, Content, LANGS};
+use super::problem::{Problem, SourceText};
+use super::raw;
+
+/// Longest accepted text value, in characters.
+const MAX_TEXT: usize = 4_000;
+/// Most items in any list (steps, advice, cards areas, questions).
+const MAX_ITEMS: usize = 200;
+
+/// Collects the problems of one file while its raw values are turned into clean ones.
+pub struct Checker<'a> {
+    pub src: SourceText<'a>,
+    pub problems: Vec<Problem>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(src: SourceText<'a>) -> Self {
+        Self {
+            src,
+            problems: Vec::new(),
+        }
+    }
+
+    fn at<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
+        let problem = self.src.problem(value.span(), message);
+        self.problems.push(problem);
+    }
+
+    /// A text that may be empty.
+    fn text(&mut self, value: &Spanned<String>) -> String {
+        let s = value.get_ref();
+        if let Some((_, c)) = crate::text::first_control(s) {
+            self.at(
+                value,
+                format!("control character U+{:04X} is not allowed in text", c as u32),
+            );
+        }
+        if s.chars().count() > MAX_TEXT {
+            self.at(value, format!("text is longer than {MAX_TEXT} characters"));
+        }
+        s.trim().to_string()
+    }
+
+    /// A text that must say something.
+    fn required(&mut self, value: &Spanned<String>, what: &str) -> String {
+        let s = self.text(value);
+        if s.is_empty() {
+            self.at(value, format!("{what} must not be empty"));
+        }
+        s
+    }
+
+    fn texts(&mut self, values: &[Spanned<String>]) -> Vec<String> {
+        values.iter().map(|v| self.required(v, "an entry")).collect()
+    }
+
+    fn count<T>(&mut self, list: &Spanned<Vec<T>>, what: &str, min: usize, max: usize) {
+        let n = list.get_ref().len();
+        if n < min {
+            self.at(list, format!("needs at least {min} {what}, found {n}"));
+        } else if n > max {
+            self.at(list, format!("has {n} {what}; at most {max} are allowed"));
+        }
+    }
+
+    /// An id: lowercase letters, digits and dashes, so it is safe in file names.
+    fn id(&mut self, value: &Spanned<String>) -> String {
+        let s = value.get_ref();
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ok {
+            self.at(
+                value,
+                format!("id {s:?} must be 1–64 characters of a–z, 0–9 and -"),
+            );
+        }
+        s.clone()
+    }
+
+    fn unique_id(&mut self, value: &Spanned<String>, seen: &mut BTreeSet<String>) -> String {
+        let id = self.id(value);
+        if !seen.insert(id.clone()) {
+            self.at(value, format!("id {id:?} is used twice"));
+        }
+        id
+    }
+
+    fn lang(&mut self, value: &Spanned<String>) -> String {
+        let s = value.get_ref();
+        if !LANGS.contains(&s.as_str()) {
+            self.at(
+                value,
+                format!("language {s:?} is not one of {}", LANGS.join(", ")),
+            );
+        }
+        s.clone()
+    }
+
+    pub fn model(&mut self, raw: &raw::Model) -> model::Model {
+        let mut phase_ids = BTreeSet::new();
+        let mut numbers = Vec::new();
+        self.count(&raw.phases, "phases", 1, 12);
+        let phases = raw
+            .phases
+            .get_ref()
+            .iter()
+            .map(|p| {
+                self.count(&p.advice, "pieces of advice", 1, MAX_ITEMS);
+                model::Phase {
+                    id: self.unique_id(&p.id, &mut phase_ids),
+                    title: self.required(&p.title, "a phase title"),
+                    question: self.text(&p.question),
+                    advice: p
+                        .advice
+                        .get_ref()
+                        .iter()
+                        .map(|a| {
+                            let expected = numbers.len() as u32 + 1;
+                            if *a.number.get_ref() != expected {
+                                self.at(
+                                    &a.number,
+                                    format!(
+                                        "advice is numbered {}, but the next number is {expected}",
+                                        a.number.get_ref()
+                                    ),
+                                );
+                            }
+                            numbers.push(*a.number.get_ref());
+                            self.count(&a.ideas, "ideas", 1, MAX_ITEMS);
+                            self.count(&a.questions, "questions", 1, MAX_ITEMS);
+                            model::Advice {
+                                number: *a.number.get_ref(),
+                                title: self.required(&a.title, "an advice title"),
+                                point: self.required(&a.point, "the point"),
+                                ideas: self.texts(a.ideas.get_ref()),
+                                questions: self.texts(a.questions.get_ref()),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        model::Model {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            centre: self.required(&raw.centre, "centre"),
+            intro: self.text(&raw.intro),
+            phases,
+        }
+    }
+
+    pub fn board(&mut self, raw: &raw::Board) -> model::Board {
+        let mut ids = BTreeSet::new();
+        let situations = raw
+            .situations
+            .iter()
+            .map(|s| model::Situation {
+                id: self.unique_id(&s.id, &mut ids),
+                title: self.required(&s.title, "a situation title"),
+                prompt: self.text(&s.prompt),
+            })
+            .collect();
+        self.count(&raw.areas, "areas", 1, 12);
+        let areas = raw
+            .areas
+            .get_ref()
+            .iter()
+            .map(|a| model::Area {
+                id: self.unique_id(&a.id, &mut ids),
+                title: self.required(&a.title, "an area title"),
+                hint: self.text(&a.hint),
+            })
+            .collect();
+        model::Board {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            situations,
+            areas,
+            steps: self.texts(&raw.steps),
+            inspiration: self.texts(&raw.inspiration),
+            closing: self.texts(&raw.closing),
+        }
+    }
+
+    /// Checks a workshop against the content of its language (`contents`: id -> content).
+    pub fn workshop(
+        &mut self,
+        raw: &raw::Workshop,
+        contents: &BTreeMap<String, Content>,
+    ) -> model::Workshop {
+        let lang = self.lang(&raw.lang);
+        let mut ids = BTreeSet::new();
+        self.count(&raw.steps, "steps", 1, MAX_ITEMS);
+        let steps: Vec<model::Step> = raw
+            .steps
+            .get_ref()
+            .iter()
+            .map(|s| self.step(s, &lang, contents, &mut ids))
+            .collect();
+        let total: u32 = steps.iter().map(|s| s.minutes).sum();
+        if total != *raw.minutes.get_ref() {
+            self.at(
+                &raw.minutes,
+                format!(
+                    "the steps add up to {total} minutes, but the workshop says {}",
+                    raw.minutes.get_ref()
+                ),
+            );
+        }
+        model::Workshop {
+            id: self.id(&raw.id),
+            lang,
+            title: self.required(&raw.title, "title"),
+            source: self.required(&raw.source, "source"),
+            minutes: *raw.minutes.get_ref(),
+            preparation: self.texts(&raw.preparation),
+            steps,
+        }
+    }
+
+    fn step(
+        &mut self,
+        s: &raw::Step,
+        lang: &str,
+        contents: &BTreeMap<String, Content>,
+        ids: &mut BTreeSet<String>,
+    ) -> model::Step {
+        let minutes = *s.minutes.get_ref();
+        if !(1..=600).contains(&minutes) {
+            self.at(&s.minutes, "a step lasts from 1 to 600 minutes");
+        }
+        let kind = self.step_kind(s, lang, contents);
+        model::Step {
+            id: self.unique_id(&s.id, ids),
+            title: self.required(&s.title, "a step title"),
+            minutes,
+            protected: s.protected,
+            purpose: self.text(&s.purpose),
+            notes: self.texts(&s.notes),
+            questions: self.texts(&s.questions),
+            kind,
+        }
+    }
+
+    fn step_kind(
+        &mut self,
+        s: &raw::Step,
+        lang: &str,
+        contents: &BTreeMap<String, Content>,
+    ) -> model::StepKind {
+        use raw::StepKind as K;
+        let wants = match s.kind.get_ref() {
+            K::Model => Some("model"),
+            K::Board => Some("board"),
+            _ => None,
+        };
+        let found = match (&s.content, wants) {
+            (None, Some(kind)) => {
+                self.at(&s.kind, format!("a {kind} step needs `content = \"…\"`"));
+                None
+            }
+            (Some(c), None) => {
+                self.at(c, "only model and board steps take content");
+                None
+            }
+            (Some(c), Some(kind)) => match contents.get(c.get_ref()) {
+                None => {
+                    let known: Vec<&str> = contents.keys().map(String::as_str).collect();
+                    self.at(
+                        c,
+                        format!(
+                            "no content {:?} in language {lang} (known: {})",
+                            c.get_ref(),
+                            known.join(", ")
+                        ),
+                    );
+                    None
+                }
+                Some(found) if found.kind() != kind => {
+                    self.at(
+                        c,
+                        format!(
+                            "{:?} is a {}, but a {kind} step needs a {kind}",
+                            c.get_ref(),
+                            found.kind()
+                        ),
+                    );
+                    None
+                }
+                Some(found) => Some(found.clone()),
+            },
+            (None, None) => None,
+        };
+        if !s.situations.is_empty() && *s.kind.get_ref() != K::Board {
+            if let Some(first) = s.situations.values().next() {
+                self.at(first, "only board steps take situations");
+            }
+        }
+        match (s.kind.get_ref(), found) {
+            (K::Model, Some(Content::Model(m))) => model::StepKind::Model(m),
+            (K::Board, Some(Content::Board(b))) => {
+                let situations = self.situations(s, &b);
+                model::StepKind::Board {
+                    board: b,
+                    situations,
+                }
+            }
+            (K::Break, _) => model::StepKind::Break,
+            (K::Discussion, _) => model::StepKind::Discussion,
+            (K::Decisions, _) => model::StepKind::Decisions,
+            // Info, and model/board steps whose content is missing (already reported).
+            _ => model::StepKind::Info,
+        }
+    }
+
+    fn situations(&mut self, s: &raw::Step, board: &Arc<model::Board>) -> Vec<(String, String)> {
+        s.situations
+            .iter()
+            .filter_map(|(id, text)| {
+                if board.situations.iter().any(|x| &x.id == id) {
+                    Some((id.clone(), self.text(text)))
+                } else {
+                    self.at(
+                        text,
+                        format!("{:?} has no situation {id:?}", board.id),
+                    );
+                    None
+                }
+            })
+            .collect()
+    }
+}

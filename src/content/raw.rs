@@ -1,0 +1,141 @@
+//! The files as written: loose serde structs that reject unknown fields and keep
+//! the spans of every value a later check may point at.
+
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use toml::Spanned;
+
+/// The value of an optional text that is absent.
+fn empty() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
+}
+
+/// Just enough of any file to know what it is.
+#[derive(Deserialize)]
+pub struct Header {
+    pub kind: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub id: Spanned<String>,
+    /// Read by `Header`; named here so `deny_unknown_fields` accepts it.
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    pub centre: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    pub phases: Spanned<Vec<Phase>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub question: Spanned<String>,
+    pub advice: Spanned<Vec<Advice>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    pub number: Spanned<u32>,
+    pub title: Spanned<String>,
+    pub point: Spanned<String>,
+    pub ideas: Spanned<Vec<Spanned<String>>>,
+    pub questions: Spanned<Vec<Spanned<String>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    pub id: Spanned<String>,
+    /// Read by `Header`; named here so `deny_unknown_fields` accepts it.
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    #[serde(default)]
+    pub situations: Vec<Situation>,
+    pub areas: Spanned<Vec<Area>>,
+    #[serde(default)]
+    pub steps: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub inspiration: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub closing: Vec<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub prompt: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub hint: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Workshop {
+    pub id: Spanned<String>,
+    /// Read by `Header`; named here so `deny_unknown_fields` accepts it.
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub title: Spanned<String>,
+    pub source: Spanned<String>,
+    pub minutes: Spanned<u32>,
+    #[serde(default)]
+    pub preparation: Vec<Spanned<String>>,
+    pub steps: Spanned<Vec<Step>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub kind: Spanned<StepKind>,
+    pub minutes: Spanned<u32>,
+    #[serde(default)]
+    pub protected: bool,
+    #[serde(default = "empty")]
+    pub purpose: Spanned<String>,
+    #[serde(default)]
+    pub notes: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub questions: Vec<Spanned<String>>,
+    pub content: Option<Spanned<String>>,
+    /// Situations written in advance for a board step, by situation id.
+    #[serde(default)]
+    pub situations: std::collections::BTreeMap<String, Spanned<String>>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "lowercase")]
+pub enum StepKind {
+    Info,
+    Break,
+    Model,
+    Board,
+    Discussion,
+    Decisions,
+}

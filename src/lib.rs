@@ -1,0 +1,4 @@
+//! flipover: a flip chart for leadership workshops, in the terminal.
+
+pub mod content;
+pub mod text;
