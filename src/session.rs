@@ -1,0 +1,317 @@
+//! session: the group's answers, the current step and the step clocks — the pure
+//! domain. No I/O and no ratatui: `storage` writes it, `app` changes it through
+//! `Change`s, `ui` reads it.
+
+mod clock;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use clock::{ClockState, Millis, StepClock, format_left};
+
+use crate::content::Workshop;
+
+/// What a session is: which workshop, in which language, since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    pub id: String,
+    pub workshop: String,
+    pub lang: String,
+    pub title: String,
+    /// Creation time, RFC 3339.
+    pub created: String,
+}
+
+/// One answer: a card on a board, a point in a discussion, or an action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: u64,
+    /// The board area (quadrant) a card sits in; empty for lists.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub area: String,
+    pub text: String,
+    /// An action's owner.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub who: String,
+    /// An action's due date, as said.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub when: String,
+}
+
+/// Everything recorded for one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepState {
+    pub clock: StepClock,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub situations: BTreeMap<String, String>,
+    /// Sorted by id, which is the order they were first written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<Item>,
+}
+
+/// One committed change: the unit written to the journal and undone by `u`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "lowercase")]
+pub enum Change {
+    /// Adds an item, or replaces the one with the same id.
+    Put { step: String, item: Item },
+    Remove { step: String, id: u64 },
+    /// Writes (or clears, with "") the description of a board situation.
+    Situation {
+        step: String,
+        situation: String,
+        text: String,
+    },
+    /// Moves the room to another step.
+    Goto { step: String },
+    /// Starts, pauses or re-plans a step's clock.
+    Clock { step: String, clock: StepClock },
+}
+
+impl Change {
+    pub fn step(&self) -> &str {
+        match self {
+            Change::Put { step, .. }
+            | Change::Remove { step, .. }
+            | Change::Situation { step, .. }
+            | Change::Goto { step }
+            | Change::Clock { step, .. } => step,
+        }
+    }
+
+    /// Whether this records an answer (as opposed to moving or timing).
+    pub fn is_answer(&self) -> bool {
+        matches!(
+            self,
+            Change::Put { .. } | Change::Remove { .. } | Change::Situation { .. }
+        )
+    }
+}
+
+/// The state of a session: meta, where the room is, and every step's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub meta: Meta,
+    /// Id of the current step.
+    pub step: String,
+    pub steps: BTreeMap<String, StepState>,
+}
+
+impl Session {
+    /// A fresh session of `workshop`: first step, clocks as planned, board
+    /// situations as the workshop wrote them.
+    pub fn new(meta: Meta, workshop: &Workshop) -> Self {
+        let steps = workshop
+            .steps
+            .iter()
+            .map(|s| {
+                let situations = match &s.kind {
+                    crate::content::StepKind::Board { situations, .. } => situations
+                        .iter()
+                        .filter(|(_, t)| !t.is_empty())
+                        .cloned()
+                        .collect(),
+                    _ => BTreeMap::new(),
+                };
+                let state = StepState {
+                    clock: StepClock::new(s.minutes),
+                    situations,
+                    items: Vec::new(),
+                };
+                (s.id.clone(), state)
+            })
+            .collect();
+        Self {
+            meta,
+            step: workshop.steps.first().map(|s| s.id.clone()).unwrap_or_default(),
+            steps,
+        }
+    }
+
+    pub fn state(&self, step: &str) -> Option<&StepState> {
+        self.steps.get(step)
+    }
+
+    /// The next free item id (ids are unique across the session).
+    pub fn next_id(&self) -> u64 {
+        self.steps
+            .values()
+            .filter_map(|s| s.items.last().map(|i| i.id))
+            .max()
+            .map_or(1, |m| m + 1)
+    }
+
+    /// Number of items in all steps.
+    pub fn item_count(&self) -> usize {
+        self.steps.values().map(|s| s.items.len()).sum()
+    }
+
+    /// Applies a committed change. A change for an unknown step (e.g. a workshop
+    /// edited after the session began) is kept under that step id all the same.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Goto { step } => self.step = step.clone(),
+            Change::Clock { step, clock } => self.state_mut(step).clock = *clock,
+            Change::Situation {
+                step,
+                situation,
+                text,
+            } => {
+                let situations = &mut self.state_mut(step).situations;
+                if text.is_empty() {
+                    situations.remove(situation);
+                } else {
+                    situations.insert(situation.clone(), text.clone());
+                }
+            }
+            Change::Put { step, item } => {
+                let items = &mut self.state_mut(step).items;
+                match items.binary_search_by_key(&item.id, |i| i.id) {
+                    Ok(i) => items[i] = item.clone(),
+                    Err(i) => items.insert(i, item.clone()),
+                }
+            }
+            Change::Remove { step, id } => {
+                self.state_mut(step).items.retain(|i| i.id != *id);
+            }
+        }
+    }
+
+    fn state_mut(&mut self, step: &str) -> &mut StepState {
+        self.steps
+            .entry(step.to_string())
+            .or_insert_with(|| StepState {
+                clock: StepClock::new(1),
+                situations: BTreeMap::new(),
+                items: Vec::new(),
+            })
+    }
+
+    /// The change that undoes `change`, as the session is before it is applied.
+    pub fn inverse(&self, change: &Change) -> Option<Change> {
+        match change {
+            Change::Put { step, item } => {
+                let old = self.find(step, item.id);
+                Some(match old {
+                    Some(old) => Change::Put {
+                        step: step.clone(),
+                        item: old.clone(),
+                    },
+                    None => Change::Remove {
+                        step: step.clone(),
+                        id: item.id,
+                    },
+                })
+            }
+            Change::Remove { step, id } => self.find(step, *id).map(|old| Change::Put {
+                step: step.clone(),
+                item: old.clone(),
+            }),
+            Change::Situation {
+                step, situation, ..
+            } => Some(Change::Situation {
+                step: step.clone(),
+                situation: situation.clone(),
+                text: self
+                    .state(step)
+                    .and_then(|s| s.situations.get(situation))
+                    .cloned()
+                    .unwrap_or_default(),
+            }),
+            Change::Goto { .. } | Change::Clock { .. } => None,
+        }
+    }
+
+    pub fn find(&self, step: &str, id: u64) -> Option<&Item> {
+        let items = &self.state(step)?.items;
+        items
+            .binary_search_by_key(&id, |i| i.id)
+            .ok()
+            .map(|i| &items[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session() -> Session {
+        let (lib, problems) = crate::content::Library::embedded();
+        assert!(problems.is_empty(), "{problems:?}");
+        let w = lib.workshop(crate::content::DEFAULT_WORKSHOP, Some("da"));
+        let meta = Meta {
+            id: "s".into(),
+            workshop: "w".into(),
+            lang: "da".into(),
+            title: "t".into(),
+            created: "2026-11-23T10:00:00Z".into(),
+        };
+        Session::new(meta, w.expect("shipped workshop"))
+    }
+
+    fn card(id: u64, text: &str) -> Change {
+        Change::Put {
+            step: "brainstorm".into(),
+            item: Item {
+                id,
+                area: "nu-fordele".into(),
+                text: text.into(),
+                who: String::new(),
+                when: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn starts_at_the_first_step_with_planned_clocks() {
+        let s = session();
+        assert_eq!(s.step, "velkomst");
+        assert_eq!(s.steps["brainstorm"].clock.planned_s, 45 * 60);
+        assert_eq!(s.next_id(), 1);
+    }
+
+    #[test]
+    fn every_change_is_undone_by_its_inverse() {
+        let mut s = session();
+        s.apply(&card(1, "Vi kender borgerne"));
+        for change in [
+            card(2, "ny"),
+            card(1, "ændret"),
+            Change::Remove {
+                step: "brainstorm".into(),
+                id: 1,
+            },
+            Change::Situation {
+                step: "brainstorm".into(),
+                situation: "nu".into(),
+                text: "Papir".into(),
+            },
+        ] {
+            let before = s.clone();
+            let inverse = s.inverse(&change).expect("answers can be undone");
+            s.apply(&change);
+            assert_ne!(s, before);
+            s.apply(&inverse);
+            assert_eq!(s, before, "undo of {change:?}");
+        }
+    }
+
+    #[test]
+    fn items_stay_in_id_order_when_restored() {
+        let mut s = session();
+        for i in 1..=3 {
+            s.apply(&card(i, "x"));
+        }
+        let remove = Change::Remove {
+            step: "brainstorm".into(),
+            id: 2,
+        };
+        let undo = s.inverse(&remove).expect("undo");
+        s.apply(&remove);
+        s.apply(&undo);
+        let ids: Vec<u64> = s.steps["brainstorm"].items.iter().map(|i| i.id).collect();
+        assert_eq!(ids, [1, 2, 3]);
+        assert_eq!(s.next_id(), 4);
+    }
+}
