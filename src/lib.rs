@@ -3,3 +3,4 @@
 pub mod content;
 pub mod text;
 pub mod session;
+pub mod storage;

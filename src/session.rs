@@ -89,6 +89,37 @@ impl Change {
     }
 }
 
+/// What is not yet committed but must survive a crash: the text being typed and
+/// the last moment the console was seen running.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Live {
+    /// Unix milliseconds of this reading.
+    pub seen: Millis,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// Text being typed, and where it will go when committed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    pub step: String,
+    pub target: Target,
+    /// The form's fields as typed (one for a card, three for an action).
+    pub fields: Vec<String>,
+}
+
+/// Where an answer being typed will go.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Target {
+    /// A new item, in a board area (or "" for lists).
+    New { area: String },
+    /// An existing item, rewritten.
+    Edit { id: u64 },
+    /// A board situation's description.
+    Situation { id: String },
+}
+
 /// The state of a session: meta, where the room is, and every step's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {

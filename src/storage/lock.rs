@@ -1,0 +1,46 @@
+//! One writer per session: an exclusive lock on `lock` in the session folder,
+//! held for as long as the console runs and released by the OS if it dies.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
+use std::path::Path;
+
+use super::StorageError;
+
+pub struct SessionLock {
+    _file: File,
+}
+
+impl SessionLock {
+    pub fn acquire(dir: &Path) -> Result<Self, StorageError> {
+        let path = dir.join("lock");
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(|e| StorageError::io(&path, e))?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(StorageError::Locked {
+                    session: dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    holder: holder.trim().to_string(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(StorageError::io(&path, e)),
+        }
+        let note = format!("pid {}", std::process::id());
+        let written: io::Result<()> = (|| {
+            file.set_len(0)?;
+            file.rewind()?;
+            file.write_all(note.as_bytes())
+        })();
+        // The note is only a courtesy for the refusal message; the lock is what counts.
+        drop(written);
+        Ok(Self { _file: file })
+    }
+}
