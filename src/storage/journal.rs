@@ -30,12 +30,19 @@ pub struct Journal {
     pub len: u64,
 }
 
-/// One journal line as text (no newline).
-pub fn encode(seq: u64, change: &Change) -> Result<String, toml::ser::Error> {
+/// One journal line as text (no newline). Answers are single-line by design (the
+/// app folds typed text onto one line), so a change whose TOML would span lines
+/// is refused rather than written in a form a torn-line check could misread.
+pub fn encode(seq: u64, change: &Change) -> Result<String, StorageError> {
     let value = toml::Value::try_from(Line {
         change: change.clone(),
-    })?;
-    Ok(format!("c{seq} = {value}"))
+    })
+    .map_err(|e| StorageError::Encode(e.to_string()))?;
+    let line = format!("c{seq} = {value}");
+    if line.contains('\n') {
+        return Err(StorageError::Encode("an answer may not contain a line break".into()));
+    }
+    Ok(line)
 }
 
 /// The changes after `after` in the journal text, and whether a torn last line
@@ -98,7 +105,7 @@ impl Journal {
 
     /// Appends `change` and waits until it is on disk.
     pub fn append(&mut self, change: &Change) -> Result<(), StorageError> {
-        let line = encode(self.seq + 1, change).map_err(|e| StorageError::Encode(e.to_string()))?;
+        let line = encode(self.seq + 1, change)?;
         let write = |file: &mut File| -> io::Result<()> {
             file.write_all(format!("{line}\n").as_bytes())?;
             file.sync_data()
@@ -130,12 +137,12 @@ mod tests {
 
     #[test]
     fn a_line_is_one_readable_toml_key() {
-        let line = encode(3, &put("Borgerne \"kender\" os\nstadig")).unwrap_or_default();
-        assert!(!line.contains('\n'), "{line}");
+        let line = encode(3, &put("Borgerne \"kender\" os – æøå")).unwrap_or_default();
         assert!(line.starts_with("c3 = {"), "{line}");
         let (changes, torn) = decode(Path::new("j"), &format!("{HEADER}{line}\n"), 0).expect("decodes");
         assert!(!torn);
-        assert_eq!(changes, vec![(3, put("Borgerne \"kender\" os\nstadig"))]);
+        assert_eq!(changes, vec![(3, put("Borgerne \"kender\" os – æøå"))]);
+        assert!(encode(4, &put("to\nlinjer")).is_err());
     }
 
     #[test]
