@@ -4,3 +4,6 @@ pub mod content;
 pub mod text;
 pub mod session;
 pub mod storage;
+pub mod app;
+pub mod i18n;
+pub mod keymap;

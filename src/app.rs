@@ -1,0 +1,747 @@
+//! app: the console's state and the one place it changes. `App::update` takes an
+//! `Action` and the time, changes the App and returns `Effect`s (write this
+//! change, save the draft, quit) for the runtime to carry out. It performs no I/O:
+//! a committed answer enters the session only when the runtime reports it written.
+
+mod editor;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub use editor::Editor;
+
+use crate::content::{Step, StepKind, Workshop};
+use crate::i18n::{Words, words};
+use crate::keymap::{self, Command, Scope};
+use crate::session::{Change, Item, Live, Millis, Session, Target};
+
+/// Something that happened: a key, a paste, the clock ticking, or the result of
+/// an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Key(KeyEvent),
+    Paste(String),
+    Command(Command),
+    /// The runtime wrote this change to disk.
+    Committed { change: Change, undoable: bool },
+    /// The runtime could not write the change; nothing was applied.
+    CommitFailed(String),
+    /// Something not critical failed (e.g. saving the draft).
+    Warn(String),
+    Tick,
+}
+
+/// Work for the runtime, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Write the change durably, then send `Action::Committed` (or `CommitFailed`).
+    Commit { change: Change, undoable: bool },
+    /// Save what is being typed and the clock's reading (best effort).
+    SaveLive(Live),
+    Quit,
+}
+
+/// What has the keyboard.
+pub enum Mode {
+    Normal,
+    Editing(Box<Editor>),
+    /// The editor is kept while the facilitator confirms quitting.
+    ConfirmQuit(Box<Editor>),
+    Help,
+    Info,
+    Agenda(usize),
+    /// An advice of the model opened, by index in number order.
+    Advice(usize),
+}
+
+/// Where the selection is within a step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursor {
+    /// Board: situations first, then areas. Model: unused.
+    pub area: usize,
+    /// The selected row in the area (model: the advice index).
+    pub row: usize,
+}
+
+/// What the cursor's area is on a board.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Situation(usize),
+    Area(usize),
+    /// The one list of a discussion or decisions step.
+    List,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub workshop: Arc<Workshop>,
+    pub session: Session,
+    pub now: Millis,
+    pub mode: Mode,
+    cursors: BTreeMap<String, Cursor>,
+    undo: Vec<Change>,
+    pub status: Option<Status>,
+    pub projector: bool,
+    pub blank: bool,
+    pub rehearsal: bool,
+    /// The editor's commit is on its way to disk.
+    awaiting_editor: bool,
+    /// When live.toml was last written, and the editor version it held.
+    live_saved: (Millis, Option<u64>),
+}
+
+/// How often the clock's reading is saved while it runs.
+const CLOCK_SAVE_MS: u64 = 5_000;
+/// How soon a changed draft is saved.
+const DRAFT_SAVE_MS: u64 = 1_000;
+
+impl App {
+    pub fn new(workshop: Arc<Workshop>, session: Session, now: Millis) -> Self {
+        Self {
+            workshop,
+            session,
+            now,
+            mode: Mode::Normal,
+            cursors: BTreeMap::new(),
+            undo: Vec::new(),
+            status: None,
+            projector: false,
+            blank: false,
+            rehearsal: false,
+            awaiting_editor: false,
+            live_saved: (now, None),
+        }
+    }
+
+    /// An App for a session read back from disk: clocks that were running are
+    /// paused where the console was last seen, and an unsaved draft reopens.
+    pub fn resume(
+        workshop: Arc<Workshop>,
+        session: Session,
+        live: Option<Live>,
+        now: Millis,
+    ) -> (Self, Vec<Effect>) {
+        let mut app = Self::new(workshop, session, now);
+        let seen = live.as_ref().map_or(0, |l| l.seen);
+        let mut effects = Vec::new();
+        for (step, state) in &app.session.steps {
+            if let Some(since) = state.clock.running_since {
+                let clock = state.clock.paused(seen.max(since).min(now));
+                effects.push(Effect::Commit {
+                    change: Change::Clock {
+                        step: step.clone(),
+                        clock,
+                    },
+                    undoable: false,
+                });
+            }
+        }
+        if !effects.is_empty() {
+            app.say(app.words().clock_stopped_on_resume, false);
+        }
+        if let Some(draft) = live.and_then(|l| l.draft) {
+            if draft.step == app.session.step && draft.fields.iter().any(|f| !f.is_empty()) {
+                app.mode = Mode::Editing(Box::new(Editor::new(&draft.step, draft.target, &draft.fields)));
+                app.say(app.words().restored_draft, false);
+            }
+        }
+        (app, effects)
+    }
+
+    pub fn words(&self) -> &'static Words {
+        words(&self.workshop.lang)
+    }
+
+    pub fn step_index(&self) -> usize {
+        self.workshop
+            .steps
+            .iter()
+            .position(|s| s.id == self.session.step)
+            .unwrap_or(0)
+    }
+
+    pub fn step(&self) -> &Step {
+        &self.workshop.steps[self.step_index().min(self.workshop.steps.len().saturating_sub(1))]
+    }
+
+    pub fn cursor(&self) -> Cursor {
+        self.cursors.get(&self.step().id).copied().unwrap_or_default()
+    }
+
+    fn set_cursor(&mut self, cursor: Cursor) {
+        let id = self.step().id.clone();
+        self.cursors.insert(id, cursor);
+    }
+
+    /// The key scopes that apply now, most specific first.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if matches!(self.mode, Mode::Editing(_) | Mode::ConfirmQuit(_)) {
+            return vec![Scope::Editing];
+        }
+        match self.step().kind {
+            StepKind::Board { .. } => vec![Scope::Board, Scope::Answers, Scope::Step],
+            StepKind::Discussion | StepKind::Decisions => vec![Scope::Answers, Scope::Step],
+            StepKind::Model(_) => vec![Scope::Model, Scope::Step],
+            StepKind::Info | StepKind::Break => vec![Scope::Step],
+        }
+    }
+
+    /// How many areas the cursor can be in on this step.
+    fn area_count(&self) -> usize {
+        match &self.step().kind {
+            StepKind::Board { board, .. } => board.situations.len() + board.areas.len(),
+            StepKind::Discussion | StepKind::Decisions => 1,
+            _ => 0,
+        }
+    }
+
+    pub fn focus(&self) -> Focus {
+        let c = self.cursor();
+        match &self.step().kind {
+            StepKind::Board { board, .. } => {
+                let k = board.situations.len();
+                let area = c.area.min(self.area_count().saturating_sub(1));
+                if area < k {
+                    Focus::Situation(area)
+                } else {
+                    Focus::Area(area - k)
+                }
+            }
+            StepKind::Discussion | StepKind::Decisions => Focus::List,
+            _ => Focus::None,
+        }
+    }
+
+    /// The id of the board area `i` of the current step.
+    fn area_id(&self, i: usize) -> Option<String> {
+        match &self.step().kind {
+            StepKind::Board { board, .. } => board.areas.get(i).map(|a| a.id.clone()),
+            _ => None,
+        }
+    }
+
+    /// The items of an area of the current step (board area index, or the list).
+    pub fn items_in(&self, focus: Focus) -> Vec<&Item> {
+        let Some(state) = self.session.state(&self.step().id) else {
+            return Vec::new();
+        };
+        match focus {
+            Focus::Area(i) => {
+                let id = self.area_id(i).unwrap_or_default();
+                state.items.iter().filter(|it| it.area == id).collect()
+            }
+            Focus::List => state.items.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn selected_row(&self) -> usize {
+        let n = self.items_in(self.focus()).len();
+        self.cursor().row.min(n.saturating_sub(1))
+    }
+
+    pub fn selected_item(&self) -> Option<&Item> {
+        self.items_in(self.focus()).get(self.selected_row()).copied()
+    }
+
+    fn say(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// The one place the App changes.
+    pub fn update(&mut self, action: Action, now: Millis) -> Vec<Effect> {
+        self.now = now;
+        match action {
+            Action::Key(key) => self.key(key),
+            Action::Paste(text) => {
+                if let Mode::Editing(ed) = &mut self.mode {
+                    if let Some(field) = ed.focused() {
+                        field.insert_str(crate::text::one_line(&text));
+                        ed.version += 1;
+                    }
+                }
+                Vec::new()
+            }
+            Action::Command(c) => self.command(c),
+            Action::Committed { change, undoable } => self.committed(change, undoable),
+            Action::CommitFailed(message) => {
+                self.awaiting_editor = false;
+                let w = self.words();
+                if let Mode::Editing(ed) = &mut self.mode {
+                    ed.error = Some(message.clone());
+                    self.say(format!("{}: {message} – {}", w.saving_failed, w.text_kept), true);
+                } else {
+                    self.say(format!("{}: {message}", w.saving_failed), true);
+                }
+                Vec::new()
+            }
+            Action::Warn(message) => {
+                self.say(message, true);
+                Vec::new()
+            }
+            Action::Tick => self.tick(),
+        }
+    }
+
+    fn key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.blank {
+            self.blank = false;
+            return Vec::new();
+        }
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Normal => keymap::command(&key, &self.scopes())
+                .map(|c| self.command(c))
+                .unwrap_or_default(),
+            Mode::Editing(ed) if ctrl_c && ed.is_empty() => self.quit(None),
+            Mode::Editing(ed) if ctrl_c => {
+                self.mode = Mode::ConfirmQuit(ed);
+                Vec::new()
+            }
+            Mode::Editing(ed) => self.edit_key(ed, key),
+            Mode::ConfirmQuit(ed) => match key.code {
+                KeyCode::Char('j' | 'J' | 'y' | 'Y') => self.quit(Some(ed)),
+                _ if ctrl_c => self.quit(Some(ed)),
+                _ => {
+                    self.mode = Mode::Editing(ed);
+                    Vec::new()
+                }
+            },
+            Mode::Help | Mode::Info if ctrl_c => self.quit(None),
+            Mode::Help | Mode::Info => Vec::new(),
+            Mode::Agenda(sel) => self.agenda_key(sel, key),
+            Mode::Advice(i) => self.advice_key(i, key),
+        }
+    }
+
+    fn agenda_key(&mut self, sel: usize, key: KeyEvent) -> Vec<Effect> {
+        let last = self.workshop.steps.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.mode = Mode::Agenda(sel.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => self.mode = Mode::Agenda((sel + 1).min(last)),
+            KeyCode::Enter => return self.goto(sel),
+            KeyCode::Esc | KeyCode::Char('g' | 'q') => {}
+            _ => self.mode = Mode::Agenda(sel),
+        }
+        Vec::new()
+    }
+
+    fn advice_key(&mut self, i: usize, key: KeyEvent) -> Vec<Effect> {
+        let n = match &self.step().kind {
+            StepKind::Model(m) => m.advice().count(),
+            _ => 0,
+        };
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.mode = Mode::Advice(i.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.mode = Mode::Advice((i + 1).min(n.saturating_sub(1)))
+            }
+            KeyCode::Esc | KeyCode::Enter | KeyCode::Backspace => {
+                self.set_cursor(Cursor { area: 0, row: i });
+            }
+            // Any other key closes the advice and does what it does on the model.
+            _ => {
+                self.set_cursor(Cursor { area: 0, row: i });
+                return keymap::command(&key, &self.scopes())
+                    .map(|c| self.command(c))
+                    .unwrap_or_default();
+            }
+        }
+        Vec::new()
+    }
+
+    fn edit_key(&mut self, mut ed: Box<Editor>, key: KeyEvent) -> Vec<Effect> {
+        match key.code {
+            KeyCode::Esc => {
+                self.mode = Mode::Normal;
+                return vec![self.live_effect(None)];
+            }
+            KeyCode::Enter => return self.commit_editor(ed),
+            KeyCode::Tab => ed.next_field(true),
+            KeyCode::BackTab => ed.next_field(false),
+            _ => {
+                if let Some(field) = ed.focused() {
+                    if field.input(key) {
+                        ed.version += 1;
+                    }
+                }
+            }
+        }
+        self.mode = Mode::Editing(ed);
+        Vec::new()
+    }
+
+    /// Turns the form into a change and sends it to disk; the editor stays open
+    /// (with its text) until the write is confirmed.
+    fn commit_editor(&mut self, ed: Box<Editor>) -> Vec<Effect> {
+        let values = ed.values();
+        let text = values.first().cloned().unwrap_or_default();
+        let field = |i: usize| values.get(i).cloned().unwrap_or_default();
+        let step = ed.step.clone();
+        let change = match &ed.target {
+            Target::Situation { id } => Some(Change::Situation {
+                step,
+                situation: id.clone(),
+                text,
+            }),
+            _ if text.is_empty() => None,
+            Target::New { area } => Some(Change::Put {
+                step,
+                item: Item {
+                    id: self.session.next_id(),
+                    area: area.clone(),
+                    text,
+                    who: field(1),
+                    when: field(2),
+                },
+            }),
+            Target::Edit { id } => self.session.find(&step, *id).map(|old| Change::Put {
+                step: step.clone(),
+                item: Item {
+                    text,
+                    who: if values.len() > 1 { field(1) } else { old.who.clone() },
+                    when: if values.len() > 2 { field(2) } else { old.when.clone() },
+                    ..old.clone()
+                },
+            }),
+        };
+        self.mode = Mode::Editing(ed);
+        match change {
+            Some(change) => {
+                self.awaiting_editor = true;
+                vec![Effect::Commit {
+                    change,
+                    undoable: true,
+                }]
+            }
+            // An empty new card is simply not written.
+            None => {
+                self.mode = Mode::Normal;
+                vec![self.live_effect(None)]
+            }
+        }
+    }
+
+    fn committed(&mut self, change: Change, undoable: bool) -> Vec<Effect> {
+        let inverse = if undoable {
+            self.session.inverse(&change)
+        } else {
+            None
+        };
+        self.session.apply(&change);
+        if let Some(inverse) = inverse {
+            self.undo.push(inverse);
+        }
+        let mut effects = Vec::new();
+        if change.is_answer() {
+            self.say(format!("✓ {}", self.words().saved), false);
+            if let Change::Put { item, .. } = &change {
+                self.select_item(item);
+            }
+        }
+        if self.awaiting_editor && change.is_answer() {
+            self.awaiting_editor = false;
+            self.mode = Mode::Normal;
+            effects.push(self.live_effect(None));
+        }
+        effects
+    }
+
+    /// Moves the cursor onto `item` (after it was written or moved).
+    fn select_item(&mut self, item: &Item) {
+        let focus = match &self.step().kind {
+            StepKind::Board { board, .. } => match board.areas.iter().position(|a| a.id == item.area) {
+                Some(i) => {
+                    let c = Cursor {
+                        area: board.situations.len() + i,
+                        row: 0,
+                    };
+                    self.set_cursor(c);
+                    Focus::Area(i)
+                }
+                None => return,
+            },
+            StepKind::Discussion | StepKind::Decisions => Focus::List,
+            _ => return,
+        };
+        if let Some(row) = self.items_in(focus).iter().position(|i| i.id == item.id) {
+            let c = self.cursor();
+            self.set_cursor(Cursor { row, ..c });
+        }
+    }
+
+    fn command(&mut self, c: Command) -> Vec<Effect> {
+        let idx = self.step_index();
+        match c {
+            Command::NextStep => return self.goto(idx + 1),
+            Command::PrevStep => return self.goto(idx.saturating_sub(1)),
+            Command::ToggleClock => return self.clock(|c, now| c.toggled(now)),
+            Command::AddMinute => return self.clock(|c, _| c.adjusted(1)),
+            Command::RemoveMinute => return self.clock(|c, _| c.adjusted(-1)),
+            Command::NextArea | Command::PrevArea => self.move_area(c == Command::NextArea),
+            Command::Up | Command::Down => self.move_row(c == Command::Down),
+            Command::New => self.open_new(),
+            Command::Open => match &self.step().kind {
+                StepKind::Model(_) => self.mode = Mode::Advice(self.cursor().row),
+                _ => self.open_new(),
+            },
+            Command::Edit => self.open_edit(),
+            Command::Delete => return self.delete(),
+            Command::Undo => return self.undo(),
+            Command::MoveNext | Command::MovePrev => return self.move_card(c == Command::MoveNext),
+            Command::Projector => self.projector = !self.projector,
+            Command::Blank => self.blank = true,
+            Command::Agenda => self.mode = Mode::Agenda(idx),
+            Command::Info => self.mode = Mode::Info,
+            Command::Help => self.mode = Mode::Help,
+            Command::Back => self.mode = Mode::Normal,
+            Command::Quit => return self.quit(None),
+        }
+        Vec::new()
+    }
+
+    /// Moves the room to step `to`; a running clock hands over to the new step.
+    fn goto(&mut self, to: usize) -> Vec<Effect> {
+        let Some(next) = self.workshop.steps.get(to) else {
+            return Vec::new();
+        };
+        let here = self.step().id.clone();
+        if next.id == here {
+            return Vec::new();
+        }
+        let mut effects = Vec::new();
+        let next_id = next.id.clone();
+        if let Some(state) = self.session.state(&here).filter(|s| s.clock.running()) {
+            effects.push(self.clock_change(&here, state.clock.paused(self.now)));
+            if let Some(next_state) = self.session.state(&next_id) {
+                effects.push(self.clock_change(&next_id, next_state.clock.toggled(self.now)));
+            }
+        }
+        effects.push(Effect::Commit {
+            change: Change::Goto { step: next_id },
+            undoable: false,
+        });
+        effects
+    }
+
+    fn clock_change(&self, step: &str, clock: crate::session::StepClock) -> Effect {
+        Effect::Commit {
+            change: Change::Clock {
+                step: step.to_string(),
+                clock,
+            },
+            undoable: false,
+        }
+    }
+
+    fn clock(
+        &mut self,
+        f: impl Fn(&crate::session::StepClock, Millis) -> crate::session::StepClock,
+    ) -> Vec<Effect> {
+        let step = self.step().id.clone();
+        match self.session.state(&step) {
+            Some(state) => vec![self.clock_change(&step, f(&state.clock, self.now))],
+            None => Vec::new(),
+        }
+    }
+
+    fn move_area(&mut self, forward: bool) {
+        let n = self.area_count();
+        if n == 0 {
+            if let StepKind::Model(m) = &self.step().kind {
+                // Tab on the model jumps to the first advice of the next phase.
+                let row = self.cursor().row;
+                let mut start = 0;
+                let starts: Vec<usize> = m
+                    .phases
+                    .iter()
+                    .map(|p| {
+                        let s = start;
+                        start += p.advice.len();
+                        s
+                    })
+                    .collect();
+                let phase = starts.iter().rposition(|s| *s <= row).unwrap_or(0);
+                let k = starts.len().max(1);
+                let to = if forward { (phase + 1) % k } else { (phase + k - 1) % k };
+                self.set_cursor(Cursor {
+                    area: 0,
+                    row: starts.get(to).copied().unwrap_or(0),
+                });
+            }
+            return;
+        }
+        let c = self.cursor();
+        let area = if forward {
+            (c.area + 1) % n
+        } else {
+            (c.area + n - 1) % n
+        };
+        self.set_cursor(Cursor { area, row: 0 });
+    }
+
+    fn move_row(&mut self, down: bool) {
+        let n = match &self.step().kind {
+            StepKind::Model(m) => m.advice().count(),
+            _ => self.items_in(self.focus()).len(),
+        };
+        let c = self.cursor();
+        let row = c.row.min(n.saturating_sub(1));
+        let row = if down {
+            (row + 1).min(n.saturating_sub(1))
+        } else {
+            row.saturating_sub(1)
+        };
+        self.set_cursor(Cursor { row, ..c });
+    }
+
+    fn open_new(&mut self) {
+        let step = self.step().id.clone();
+        let (target, fields) = match (self.focus(), &self.step().kind) {
+            (Focus::Situation(_), _) => return self.open_edit(),
+            (Focus::Area(i), _) => (
+                Target::New {
+                    area: self.area_id(i).unwrap_or_default(),
+                },
+                1,
+            ),
+            (Focus::List, StepKind::Decisions) => (Target::New { area: String::new() }, 3),
+            (Focus::List, _) => (Target::New { area: String::new() }, 1),
+            (Focus::None, _) => return,
+        };
+        self.mode = Mode::Editing(Box::new(Editor::new(&step, target, &vec![String::new(); fields])));
+    }
+
+    fn open_edit(&mut self) {
+        let step = self.step().id.clone();
+        if let (Focus::Situation(i), StepKind::Board { board, .. }) = (self.focus(), &self.step().kind) {
+            let Some(situation) = board.situations.get(i) else {
+                return;
+            };
+            let id = situation.id.clone();
+            let text = self
+                .session
+                .state(&step)
+                .and_then(|s| s.situations.get(&id))
+                .cloned()
+                .unwrap_or_default();
+            self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Situation { id }, &[text])));
+            return;
+        }
+        let Some(item) = self.selected_item().cloned() else {
+            return;
+        };
+        let values = if matches!(self.step().kind, StepKind::Decisions) {
+            vec![item.text, item.who, item.when]
+        } else {
+            vec![item.text]
+        };
+        self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Edit { id: item.id }, &values)));
+    }
+
+    fn delete(&mut self) -> Vec<Effect> {
+        let Some(item) = self.selected_item() else {
+            return Vec::new();
+        };
+        let change = Change::Remove {
+            step: self.step().id.clone(),
+            id: item.id,
+        };
+        self.say(self.words().deleted, false);
+        vec![Effect::Commit {
+            change,
+            undoable: true,
+        }]
+    }
+
+    fn undo(&mut self) -> Vec<Effect> {
+        match self.undo.pop() {
+            Some(change) => {
+                if let Some(i) = self.workshop.steps.iter().position(|s| s.id == change.step()) {
+                    if i != self.step_index() {
+                        // Undo where it happens, so the room sees it.
+                        let mut effects = self.goto(i);
+                        effects.push(Effect::Commit {
+                            change,
+                            undoable: false,
+                        });
+                        return effects;
+                    }
+                }
+                vec![Effect::Commit {
+                    change,
+                    undoable: false,
+                }]
+            }
+            None => {
+                self.say(self.words().nothing_to_undo, false);
+                Vec::new()
+            }
+        }
+    }
+
+    fn move_card(&mut self, forward: bool) -> Vec<Effect> {
+        let (StepKind::Board { board, .. }, Focus::Area(i)) = (&self.step().kind, self.focus()) else {
+            return Vec::new();
+        };
+        let n = board.areas.len();
+        let to = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        let (Some(item), Some(area)) = (self.selected_item(), board.areas.get(to)) else {
+            return Vec::new();
+        };
+        let item = Item {
+            area: area.id.clone(),
+            ..item.clone()
+        };
+        vec![Effect::Commit {
+            change: Change::Put {
+                step: self.step().id.clone(),
+                item,
+            },
+            undoable: true,
+        }]
+    }
+
+    /// Quits; text being typed is kept as a draft for the next resume.
+    fn quit(&mut self, editor: Option<Box<Editor>>) -> Vec<Effect> {
+        vec![self.live_effect(editor.as_deref()), Effect::Quit]
+    }
+
+    fn live_effect(&mut self, editor: Option<&Editor>) -> Effect {
+        self.live_saved = (self.now, editor.map(|e| e.version));
+        Effect::SaveLive(Live {
+            seen: self.now,
+            draft: editor.map(Editor::draft),
+        })
+    }
+
+    fn tick(&mut self) -> Vec<Effect> {
+        let since = self.now.saturating_sub(self.live_saved.0);
+        let clock_running = self.session.steps.values().any(|s| s.clock.running());
+        let editor = match &self.mode {
+            Mode::Editing(ed) | Mode::ConfirmQuit(ed) => Some(ed),
+            _ => None,
+        };
+        let draft_changed = editor.is_some_and(|ed| self.live_saved.1 != Some(ed.version));
+        if !(draft_changed && since >= DRAFT_SAVE_MS || clock_running && since >= CLOCK_SAVE_MS) {
+            return Vec::new();
+        }
+        let live = Live {
+            seen: self.now,
+            draft: editor.map(|ed| ed.draft()),
+        };
+        self.live_saved = (self.now, editor.map(|ed| ed.version));
+        vec![Effect::SaveLive(live)]
+    }
+}

@@ -1,0 +1,204 @@
+//! keymap: which key does what, on which screen. The one table here drives both
+//! the key handling and the help screen and footer hints, so they cannot drift.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Something the facilitator asks for with a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    NextStep,
+    PrevStep,
+    NextArea,
+    PrevArea,
+    Up,
+    Down,
+    /// `a`: a new card, point or action.
+    New,
+    /// `Enter`: open the selection (advice, situation) or write a new answer.
+    Open,
+    Edit,
+    Delete,
+    Undo,
+    /// Move the selected card to the next / previous area.
+    MoveNext,
+    MovePrev,
+    ToggleClock,
+    AddMinute,
+    RemoveMinute,
+    Projector,
+    Blank,
+    Agenda,
+    Info,
+    Help,
+    Back,
+    Quit,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every step.
+    Step,
+    /// Steps that collect answers (board, discussion, decisions).
+    Answers,
+    /// A board: cards in areas.
+    Board,
+    /// A model: advice to open.
+    Model,
+    /// Typing an answer.
+    Editing,
+}
+
+pub struct Binding {
+    pub keys: &'static [KeyCode],
+    /// The keys as shown in help, e.g. "→ PgDn n".
+    pub label: &'static str,
+    pub command: Option<Command>,
+    pub scope: Scope,
+    pub da: &'static str,
+    pub en: &'static str,
+    /// Shown in the footer of its scope.
+    pub hint: bool,
+}
+
+use Command as C;
+use KeyCode as K;
+use Scope as S;
+
+const fn b(
+    keys: &'static [KeyCode],
+    label: &'static str,
+    command: Command,
+    scope: Scope,
+    hint: bool,
+    da: &'static str,
+    en: &'static str,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        command: Some(command),
+        scope,
+        da,
+        en,
+        hint,
+    }
+}
+
+/// Every key flipover knows, in the order the help screen lists them.
+pub const BINDINGS: &[Binding] = &[
+    b(&[K::Right, K::PageDown, K::Char('n')], "→ PgDn n", C::NextStep, S::Step, true, "næste trin", "next step"),
+    b(&[K::Left, K::PageUp, K::Char('p')], "← PgUp p", C::PrevStep, S::Step, true, "forrige trin", "previous step"),
+    b(&[K::Char(' ')], "Space", C::ToggleClock, S::Step, true, "start/pause uret", "start/pause the clock"),
+    b(&[K::Char('+')], "+", C::AddMinute, S::Step, false, "et minut mere", "one minute more"),
+    b(&[K::Char('-')], "-", C::RemoveMinute, S::Step, false, "et minut mindre", "one minute less"),
+    b(&[K::Char('g')], "g", C::Agenda, S::Step, false, "programmet", "the agenda"),
+    b(&[K::Char('i')], "i", C::Info, S::Step, false, "formål, noter og spørgsmål", "purpose, notes and questions"),
+    b(&[K::Char('f')], "f", C::Projector, S::Step, false, "projektor-visning", "projector mode"),
+    b(&[K::Char('b'), K::Char('.')], "b .", C::Blank, S::Step, false, "mørk skærm", "blank the screen"),
+    b(&[K::Char('?'), K::F(1)], "?", C::Help, S::Step, true, "hjælp", "help"),
+    b(&[K::Char('q')], "q", C::Quit, S::Step, true, "afslut", "quit"),
+    b(&[K::Tab], "Tab", C::NextArea, S::Answers, true, "næste felt", "next area"),
+    b(&[K::BackTab], "⇧Tab", C::PrevArea, S::Answers, false, "forrige felt", "previous area"),
+    b(&[K::Up, K::Char('k')], "↑ k", C::Up, S::Answers, false, "op", "up"),
+    b(&[K::Down, K::Char('j')], "↓ j", C::Down, S::Answers, false, "ned", "down"),
+    b(&[K::Char('a')], "a", C::New, S::Answers, true, "skriv nyt", "write new"),
+    b(&[K::Enter], "Enter", C::Open, S::Answers, false, "skriv nyt / ret situation", "write new / edit situation"),
+    b(&[K::Char('e')], "e", C::Edit, S::Answers, true, "ret", "edit"),
+    b(&[K::Char('d'), K::Delete], "d Del", C::Delete, S::Answers, true, "slet", "delete"),
+    b(&[K::Char('u')], "u", C::Undo, S::Answers, true, "fortryd", "undo"),
+    b(&[K::Char('m')], "m", C::MoveNext, S::Board, true, "flyt kort til næste felt", "move card to next area"),
+    b(&[K::Char('M')], "M", C::MovePrev, S::Board, false, "flyt kort til forrige felt", "move card to previous area"),
+    b(&[K::Up, K::Char('k')], "↑ k", C::Up, S::Model, true, "forrige råd", "previous advice"),
+    b(&[K::Down, K::Char('j')], "↓ j", C::Down, S::Model, true, "næste råd", "next advice"),
+    b(&[K::Tab], "Tab", C::NextArea, S::Model, false, "næste fase", "next phase"),
+    b(&[K::BackTab], "⇧Tab", C::PrevArea, S::Model, false, "forrige fase", "previous phase"),
+    b(&[K::Enter], "Enter", C::Open, S::Model, true, "åbn rådet", "open the advice"),
+    b(&[K::Esc], "Esc", C::Back, S::Model, false, "luk", "close"),
+    Binding {
+        keys: &[K::Enter],
+        label: "Enter",
+        command: None,
+        scope: S::Editing,
+        da: "gem svaret",
+        en: "save the answer",
+        hint: true,
+    },
+    Binding {
+        keys: &[K::Esc],
+        label: "Esc",
+        command: None,
+        scope: S::Editing,
+        da: "fortryd",
+        en: "cancel",
+        hint: true,
+    },
+    Binding {
+        keys: &[K::Tab],
+        label: "Tab",
+        command: None,
+        scope: S::Editing,
+        da: "næste felt (handlinger)",
+        en: "next field (actions)",
+        hint: true,
+    },
+];
+
+/// The command `key` gives in the scopes that apply now (first match wins, in
+/// the order given: the most specific scope first).
+pub fn command(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            K::Char('c') | K::Char('q') => Some(C::Quit),
+            _ => None,
+        };
+    }
+    scopes.iter().find_map(|scope| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.scope == *scope)
+            .find(|b| b.keys.contains(&key.code))
+            .and_then(|b| b.command)
+    })
+}
+
+/// The bindings to show as hints in the footer for these scopes.
+pub fn hints(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
+    BINDINGS
+        .iter()
+        .filter(move |b| b.hint && scopes.contains(&b.scope))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn clicker_keys_move_between_steps() {
+        assert_eq!(command(&key(K::PageDown), &[S::Step]), Some(C::NextStep));
+        assert_eq!(command(&key(K::PageUp), &[S::Step]), Some(C::PrevStep));
+        assert_eq!(command(&key(K::Char('.')), &[S::Step]), Some(C::Blank));
+    }
+
+    #[test]
+    fn the_specific_scope_wins() {
+        assert_eq!(command(&key(K::Enter), &[S::Model, S::Step]), Some(C::Open));
+        assert_eq!(command(&key(K::Char('m')), &[S::Answers, S::Step]), None);
+        assert_eq!(command(&key(K::Char('m')), &[S::Board, S::Answers, S::Step]), Some(C::MoveNext));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.scope == b.scope {
+                    assert!(!a.keys.iter().any(|k| b.keys.contains(k)), "{} and {}", a.label, b.label);
+                }
+            }
+        }
+    }
+}
