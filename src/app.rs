@@ -713,6 +713,15 @@ impl App {
         }]
     }
 
+    /// Stops at once (a signal, the terminal closing): what is being typed is
+    /// kept as a draft.
+    pub fn shutdown(&mut self) -> Vec<Effect> {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Editing(ed) | Mode::ConfirmQuit(ed) => self.quit(Some(ed)),
+            _ => self.quit(None),
+        }
+    }
+
     /// Quits; text being typed is kept as a draft for the next resume.
     fn quit(&mut self, editor: Option<Box<Editor>>) -> Vec<Effect> {
         vec![self.live_effect(editor.as_deref()), Effect::Quit]

@@ -199,6 +199,11 @@ impl Library {
             .map(|(w, _)| w)
     }
 
+    /// The workshop loaded from the file at `path`, if it loaded.
+    pub fn workshop_at(&self, path: &str) -> Option<&Workshop> {
+        self.workshops.values().find(|(_, p)| p == path).map(|(w, _)| w)
+    }
+
     /// Workshops in `lang`, by id.
     pub fn workshops(&self, lang: &str) -> impl Iterator<Item = &Workshop> {
         self.workshops

@@ -7,3 +7,7 @@ pub mod storage;
 pub mod app;
 pub mod i18n;
 pub mod keymap;
+pub mod ui;
+pub mod cli;
+pub mod runtime;
+pub mod launcher;

@@ -1,0 +1,82 @@
+//! launcher: the first screen of a bare `flipover`: start a shipped workshop or
+//! resume a recent session. Its own small state; drawn by `ui::launcher`.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::content::Workshop;
+use crate::storage::Summary;
+
+/// What the facilitator chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    /// A new session of the workshop with this id.
+    New(String),
+    /// Resume the session in this folder.
+    Resume(std::path::PathBuf),
+}
+
+pub struct Entry {
+    pub label: String,
+    pub detail: String,
+    pub choice: Choice,
+}
+
+pub struct Launcher {
+    pub entries: Vec<Entry>,
+    pub selected: usize,
+    pub lang: String,
+}
+
+/// How many recent sessions the launcher offers.
+const RECENT: usize = 6;
+
+impl Launcher {
+    pub fn new(workshops: &[&Workshop], sessions: &[Summary], lang: &str) -> Self {
+        let da = lang != "en";
+        let mut entries: Vec<Entry> = workshops
+            .iter()
+            .map(|w| Entry {
+                label: format!("{} {}", if da { "Ny session:" } else { "New session:" }, w.title),
+                detail: format!("{} min · {} {}", w.minutes, w.steps.len(), if da { "trin" } else { "steps" }),
+                choice: Choice::New(w.id.clone()),
+            })
+            .collect();
+        entries.extend(sessions.iter().take(RECENT).map(|s| {
+            let meta = &s.session.meta;
+            Entry {
+                label: format!("{} {}", if da { "Fortsæt:" } else { "Resume:" }, meta.title),
+                detail: format!(
+                    "{} · {} · {} {}",
+                    meta.id,
+                    s.session.step,
+                    s.session.item_count(),
+                    if da { "svar" } else { "answers" }
+                ),
+                choice: Choice::Resume(s.dir.clone()),
+            }
+        }));
+        Self {
+            entries,
+            selected: 0,
+            lang: lang.to_string(),
+        }
+    }
+
+    /// Handles a key: `Some(Some(choice))` to go, `Some(None)` to quit.
+    pub fn key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
+        let last = self.entries.len().saturating_sub(1);
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Tab => {
+                self.selected = (self.selected + 1).min(last)
+            }
+            KeyCode::Enter | KeyCode::Right => {
+                return Some(self.entries.get(self.selected).map(|e| e.choice.clone()));
+            }
+            KeyCode::Char('q') | KeyCode::Esc => return Some(None),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return Some(None),
+            _ => {}
+        }
+        None
+    }
+}

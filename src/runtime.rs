@@ -1,0 +1,149 @@
+//! runtime: the terminal loop. Reads keys and ticks, feeds them to `App::update`,
+//! carries out the effects (commits to storage first, then tells the App), and
+//! draws. The terminal is restored on every way out: return, error, panic
+//! (ratatui's hook), Ctrl-C, SIGTERM and SIGHUP.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
+use ratatui::DefaultTerminal;
+
+use crate::app::{Action, App, Effect};
+use crate::session::Millis;
+use crate::storage::SessionStore;
+use crate::ui::{self, Theme};
+
+/// How often the clock on screen and the draft saver are updated.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Wall-clock time in Unix milliseconds: the only place the console reads it.
+pub fn now() -> Millis {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as Millis)
+}
+
+/// The terminal in raw mode on the alternate screen; restored when dropped.
+pub struct Screen {
+    pub terminal: DefaultTerminal,
+    stop: Arc<AtomicBool>,
+}
+
+impl Screen {
+    pub fn open() -> io::Result<Self> {
+        let stop = Arc::new(AtomicBool::new(false));
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+        }
+        let terminal = ratatui::init();
+        crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
+        Ok(Self { terminal, stop })
+    }
+
+    /// A signal asked flipover to stop.
+    pub fn stopping(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+    }
+}
+
+/// The next input, or `None` when a tick is due.
+pub fn next_event(timeout: Duration) -> io::Result<Option<Event>> {
+    if event::poll(timeout)? {
+        let ev = event::read()?;
+        // Key releases and repeats (on terminals that report them) are not presses.
+        if let Event::Key(k) = &ev {
+            if k.kind != KeyEventKind::Press {
+                return Ok(None);
+            }
+        }
+        Ok(Some(ev))
+    } else {
+        Ok(None)
+    }
+}
+
+/// Runs the console until the facilitator quits or a signal arrives.
+pub fn run(
+    screen: &mut Screen,
+    app: &mut App,
+    mut store: Option<SessionStore>,
+    theme: &Theme,
+    first: Vec<Effect>,
+) -> anyhow::Result<()> {
+    let mut quit = carry_out(app, &mut store, first);
+    let mut last_tick = Instant::now();
+    while !quit {
+        screen.terminal.draw(|f| ui::draw(f, app, theme))?;
+        if screen.stopping() {
+            let effects = app.shutdown();
+            carry_out(app, &mut store, effects);
+            break;
+        }
+        let wait = TICK.saturating_sub(last_tick.elapsed());
+        let action = match next_event(wait)? {
+            Some(Event::Key(key)) => Some(Action::Key(key)),
+            Some(Event::Paste(text)) => Some(Action::Paste(text)),
+            Some(_) => None, // a resize: the next draw lays out again
+            None => {
+                last_tick = Instant::now();
+                Some(Action::Tick)
+            }
+        };
+        if let Some(action) = action {
+            let effects = app.update(action, now());
+            quit = carry_out(app, &mut store, effects);
+        }
+    }
+    if let Some(store) = &mut store {
+        // A clean exit leaves answers.toml complete on its own.
+        store.snapshot(&app.session)?;
+    }
+    Ok(())
+}
+
+/// Carries out effects in order; a commit reaches the disk before the App hears
+/// of it. Returns whether to quit.
+pub fn carry_out(app: &mut App, store: &mut Option<SessionStore>, effects: Vec<Effect>) -> bool {
+    let mut queue = VecDeque::from(effects);
+    let mut quit = false;
+    while let Some(effect) = queue.pop_front() {
+        match effect {
+            Effect::Commit { change, undoable } => {
+                let written = store.as_mut().map_or(Ok(()), |s| s.commit(&change));
+                let reply = match written {
+                    Ok(()) => Action::Committed { change, undoable },
+                    Err(e) => Action::CommitFailed(e.to_string()),
+                };
+                queue.extend(app.update(reply, now()));
+                if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(&app.session)) {
+                    if let Err(e) = s.snapshot(&app.session) {
+                        // The journal still holds every change; the snapshot is an optimisation.
+                        queue.extend(app.update(Action::Warn(e.to_string()), now()));
+                    }
+                }
+            }
+            Effect::SaveLive(live) => {
+                if let Some(Err(e)) = store.as_ref().map(|s| s.save_live(&live)) {
+                    queue.extend(app.update(Action::Warn(e.to_string()), now()));
+                }
+            }
+            Effect::Quit => quit = true,
+        }
+    }
+    quit
+}

@@ -1,0 +1,139 @@
+//! ui: draws the App. Pure: reads `&App` and the theme, never performs I/O and
+//! never reads the clock (the time is `app.now`).
+
+mod board;
+pub mod launcher;
+mod chrome;
+mod lists;
+mod model;
+mod overlay;
+mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+pub use theme::Theme;
+
+use crate::app::{App, Mode};
+use crate::content::StepKind;
+
+/// Below this size only a "make the window larger" note is drawn.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// From this width the agenda and notes sit beside the step.
+const SIDE_PANEL_FROM: u16 = 110;
+const SIDE_PANEL_WIDTH: u16 = 40;
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if app.blank {
+        frame.render_widget(Clear, area);
+        return;
+    }
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, app, theme);
+        return;
+    }
+    let footer_h = u16::from(!app.projector);
+    let [header, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(footer_h),
+    ])
+    .areas(area);
+    chrome::header(frame, header, app, theme);
+    let main = if !app.projector && area.width >= SIDE_PANEL_FROM {
+        let [main, side] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)]).areas(body);
+        chrome::side_panel(frame, side, app, theme);
+        main
+    } else {
+        body
+    };
+    step_body(frame, main, app, theme);
+    if !app.projector {
+        chrome::footer(frame, footer, app, theme);
+    }
+    match &app.mode {
+        Mode::Normal => {}
+        Mode::Editing(ed) => overlay::editor(frame, main, app, ed, false, theme),
+        Mode::ConfirmQuit(ed) => overlay::editor(frame, main, app, ed, true, theme),
+        Mode::Help => overlay::help(frame, area, app, theme),
+        Mode::Info => overlay::info(frame, area, app, theme),
+        Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),
+        Mode::Advice(i) => overlay::advice(frame, area, app, *i, theme),
+    }
+}
+
+fn step_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let step = app.step();
+    match &step.kind {
+        StepKind::Info => lists::info(frame, area, app, theme),
+        StepKind::Break => lists::pause(frame, area, app, theme),
+        StepKind::Model(m) => model::draw(frame, area, app, m, theme),
+        StepKind::Board { board, .. } => board::draw(frame, area, app, board, theme),
+        StepKind::Discussion => lists::discussion(frame, area, app, theme),
+        StepKind::Decisions => lists::decisions(frame, area, app, theme),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = app.words();
+    let text = Text::from(vec![
+        Line::styled(w.too_small, theme.title),
+        Line::styled(format!("{MIN_WIDTH}×{MIN_HEIGHT}"), theme.dim),
+    ]);
+    let h = (text.height() as u16).min(area.height);
+    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(text).centered().wrap(Wrap { trim: true }), mid);
+}
+
+/// A bordered block with a title, in the focus style when `focused`.
+fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            ratatui::widgets::BorderType::Thick
+        } else {
+            ratatui::widgets::BorderType::Rounded
+        })
+        .border_style(if focused { theme.focus_border } else { theme.border })
+        .title(title)
+}
+
+/// A heading line followed by bullet lines.
+fn bullets<'a>(heading: &'a str, items: &'a [String], theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(heading, theme.accent)];
+    lines.extend(items.iter().map(|q| {
+        Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q.as_str())])
+    }));
+    lines
+}
+
+/// `text` wrapped to `width` display columns.
+fn wrap(text: &str, width: u16) -> Vec<String> {
+    textwrap::wrap(text, usize::from(width.max(1)))
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+/// A rectangle of `w`×`h` in the middle of `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn style_if(cond: bool, yes: Style, no: Style) -> Style {
+    if cond { yes } else { no }
+}

@@ -1,0 +1,165 @@
+//! The frame around a step: header with the clock, footer with keys and status,
+//! and the side panel with the agenda and the facilitator's notes.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, bullets, panel};
+use crate::app::App;
+use crate::keymap;
+use crate::session::{ClockState, format_left};
+
+/// The clock as spans: "▶ 12:34 tilbage · 45 min", coloured by state.
+pub fn clock_spans(app: &App, theme: &Theme) -> Vec<Span<'static>> {
+    let w = app.words();
+    let Some(state) = app.session.state(&app.step().id) else {
+        return Vec::new();
+    };
+    let clock = state.clock;
+    let left = clock.left_ms(app.now);
+    let style = match clock.state(app.now) {
+        ClockState::OnTime => theme.ok,
+        ClockState::Low => theme.low,
+        ClockState::Over => theme.over,
+    };
+    let (icon, run) = if clock.running() {
+        ("▶ ", w.running)
+    } else {
+        ("⏸ ", w.paused)
+    };
+    let word = if left < 0 { w.over } else { w.left };
+    vec![
+        Span::styled(icon, theme.dim),
+        Span::styled(format_left(left), style),
+        Span::styled(format!(" {word}"), style),
+        Span::styled(
+            format!(" · {} {} · {run}", clock.planned_s / 60, w.minutes),
+            theme.dim,
+        ),
+    ]
+}
+
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = app.words();
+    let step = app.step();
+    let n = app.workshop.steps.len();
+    let clock = Line::from(clock_spans(app, theme));
+    let clock_w = clock.width() as u16;
+    let [left, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(clock_w.min(area.width / 2))]).areas(area);
+    let title = Line::from(vec![
+        Span::styled(format!("{} {}/{n} ", w.step, app.step_index() + 1), theme.dim),
+        Span::styled(step.title.as_str(), theme.title),
+    ]);
+    let mut sub = vec![Span::styled(app.workshop.title.as_str(), theme.dim)];
+    if app.rehearsal {
+        sub.push(Span::styled(format!("  {}", w.rehearsal), theme.low));
+    }
+    frame.render_widget(Paragraph::new(vec![title, Line::from(sub)]), left);
+    frame.render_widget(Paragraph::new(clock).right_aligned(), right);
+}
+
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let english = app.workshop.lang == "en";
+    let mut spans = Vec::new();
+    for b in keymap::hints(&app.scopes()) {
+        spans.push(Span::styled(b.label, theme.accent));
+        spans.push(Span::styled(
+            format!(" {}  ", if english { b.en } else { b.da }),
+            theme.dim,
+        ));
+    }
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| Line::styled(s.text.clone(), if s.error { theme.error } else { theme.ok }))
+        .unwrap_or_default();
+    let status_w = (status.width() as u16).min(area.width / 2);
+    let [keys, right] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_w)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), keys);
+    frame.render_widget(Paragraph::new(status).right_aligned(), right);
+}
+
+/// The agenda as lines: a mark for done/current, title, planned minutes.
+pub fn agenda_lines<'a>(app: &'a App, selected: Option<usize>, theme: &Theme) -> Vec<Line<'a>> {
+    let current = app.step_index();
+    app.workshop
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let (mark, style) = if i == current {
+                ("▶ ", theme.accent)
+            } else if i < current {
+                ("✓ ", theme.dim)
+            } else {
+                ("  ", theme.text)
+            };
+            let clock = app.session.state(&s.id).map(|st| st.clock);
+            let used = clock.map_or(0, |c| c.used_ms(app.now));
+            let minutes = clock.map_or(s.minutes, |c| c.planned_s / 60);
+            let time = if used > 0 {
+                format!("{}/{minutes}", format_left(used as i64))
+            } else {
+                format!("{minutes}")
+            };
+            let line = Line::from(vec![
+                Span::styled(mark, style),
+                Span::styled(format!("{:>2} ", i + 1), theme.dim),
+                Span::styled(s.title.as_str(), style),
+                Span::styled(format!("  {time} {}", app.words().minutes), theme.dim),
+            ]);
+            if selected == Some(i) {
+                line.style(theme.selected)
+            } else {
+                line
+            }
+        })
+        .collect()
+}
+
+pub fn side_panel(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let w = app.words();
+    let agenda = agenda_lines(app, None, theme);
+    let agenda_h = (agenda.len() as u16 + 2).min(area.height / 2);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Length(agenda_h), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(agenda).block(panel(w.agenda, false, theme)),
+        top,
+    );
+    frame.render_widget(
+        Paragraph::new(notes_text(app, theme))
+            .wrap(Wrap { trim: true })
+            .block(panel(w.notes, false, theme)),
+        bottom,
+    );
+}
+
+/// Purpose, notes and questions of the current step (and the preparation on
+/// the first step): what the facilitator reads, not the room.
+pub fn notes_text<'a>(app: &'a App, theme: &Theme) -> Text<'a> {
+    let w = app.words();
+    let step = app.step();
+    let mut lines = Vec::new();
+    if app.step_index() == 0 && !app.workshop.preparation.is_empty() {
+        lines.extend(bullets(w.preparation, &app.workshop.preparation, theme));
+        lines.push(Line::default());
+    }
+    if !step.purpose.is_empty() {
+        lines.push(Line::styled(w.purpose, theme.accent));
+        lines.push(Line::raw(step.purpose.as_str()));
+        lines.push(Line::default());
+    }
+    if !step.notes.is_empty() {
+        lines.extend(bullets(w.notes, &step.notes, theme));
+        lines.push(Line::default());
+    }
+    if !step.questions.is_empty() {
+        lines.extend(bullets(w.questions, &step.questions, theme));
+    }
+    Text::from(lines)
+}

@@ -1,0 +1,81 @@
+//! The model as a picture: the centre on top, the phases side by side (stacked
+//! on a narrow screen), each with its numbered advice; the selected one marked.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, panel, style_if, wrap};
+use crate::app::App;
+use crate::content::Model;
+
+/// Narrower than this, the phases are stacked.
+const SIDE_BY_SIDE_FROM: u16 = 72;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &Theme) {
+    let selected = app.cursor().row;
+    let [centre, phases, hint] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(!app.projector)),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!("◉ {}", model.centre), theme.title).centered())
+            .block(panel("", false, theme)),
+        centre,
+    );
+    let side_by_side = area.width >= SIDE_BY_SIDE_FROM;
+    let rects = if side_by_side {
+        Layout::horizontal(vec![Constraint::Fill(1); model.phases.len()]).split(phases)
+    } else {
+        let heights: Vec<Constraint> = model
+            .phases
+            .iter()
+            .map(|p| Constraint::Fill(p.advice.len() as u16 + 1))
+            .collect();
+        Layout::vertical(heights).split(phases)
+    };
+    let mut index = 0;
+    for (phase, rect) in model.phases.iter().zip(rects.iter()) {
+        let block = panel(Line::styled(format!(" {} ", phase.title), theme.accent), false, theme);
+        let inner = block.inner(*rect);
+        frame.render_widget(block, *rect);
+        let mut lines = Vec::new();
+        if side_by_side && !phase.question.is_empty() {
+            lines.push(Line::styled(phase.question.as_str(), theme.dim));
+            lines.push(Line::default());
+        }
+        // Room for the point under each title when the column is tall enough.
+        let with_points = side_by_side && inner.height as usize >= phase.advice.len() * 6 + 2;
+        for advice in &phase.advice {
+            let is_sel = index == selected;
+            let number = format!("{:>2} ", advice.number);
+            let title_w = inner.width.saturating_sub(number.len() as u16);
+            for (n, chunk) in wrap(&advice.title, title_w).into_iter().enumerate() {
+                let lead = if n == 0 { number.clone() } else { "   ".into() };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, style_if(is_sel, theme.selected, theme.accent)),
+                    Span::styled(chunk, style_if(is_sel, theme.selected, theme.title)),
+                ]));
+            }
+            if with_points {
+                for chunk in wrap(&advice.point, title_w) {
+                    lines.push(Line::from(vec![Span::raw("   "), Span::styled(chunk, theme.dim)]));
+                }
+            }
+            if side_by_side {
+                lines.push(Line::default());
+            }
+            index += 1;
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+    if !app.projector {
+        frame.render_widget(
+            Paragraph::new(Line::styled(app.words().open_advice, theme.dim)).centered(),
+            hint,
+        );
+    }
+}
