@@ -25,7 +25,10 @@ pub enum Action {
     Paste(String),
     Command(Command),
     /// The runtime wrote this change to disk.
-    Committed { change: Change, undoable: bool },
+    Committed {
+        change: Change,
+        undoable: bool,
+    },
     /// The runtime could not write the change; nothing was applied.
     CommitFailed(String),
     /// Something not critical failed (e.g. saving the draft).
@@ -37,7 +40,10 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Write the change durably, then send `Action::Committed` (or `CommitFailed`).
-    Commit { change: Change, undoable: bool },
+    Commit {
+        change: Change,
+        undoable: bool,
+    },
     /// Save what is being typed and the clock's reading (best effort).
     SaveLive(Live),
     Quit,
@@ -147,11 +153,17 @@ impl App {
         if !effects.is_empty() {
             app.say(app.words().clock_stopped_on_resume, false);
         }
-        if let Some(draft) = live.and_then(|l| l.draft) {
-            if draft.step == app.session.step && draft.fields.iter().any(|f| !f.is_empty()) {
-                app.mode = Mode::Editing(Box::new(Editor::new(&draft.step, draft.target, &draft.fields)));
-                app.say(app.words().restored_draft, false);
-            }
+        if let Some(draft) = live.and_then(|l| l.draft)
+            && draft.step == app.session.step
+            && draft.fields.iter().any(|f| !f.is_empty())
+        {
+            app.focus_target(&draft.target);
+            app.mode = Mode::Editing(Box::new(Editor::new(
+                &draft.step,
+                draft.target,
+                &draft.fields,
+            )));
+            app.say(app.words().restored_draft, false);
         }
         (app, effects)
     }
@@ -169,11 +181,16 @@ impl App {
     }
 
     pub fn step(&self) -> &Step {
-        &self.workshop.steps[self.step_index().min(self.workshop.steps.len().saturating_sub(1))]
+        &self.workshop.steps[self
+            .step_index()
+            .min(self.workshop.steps.len().saturating_sub(1))]
     }
 
     pub fn cursor(&self) -> Cursor {
-        self.cursors.get(&self.step().id).copied().unwrap_or_default()
+        self.cursors
+            .get(&self.step().id)
+            .copied()
+            .unwrap_or_default()
     }
 
     fn set_cursor(&mut self, cursor: Cursor) {
@@ -249,7 +266,9 @@ impl App {
     }
 
     pub fn selected_item(&self) -> Option<&Item> {
-        self.items_in(self.focus()).get(self.selected_row()).copied()
+        self.items_in(self.focus())
+            .get(self.selected_row())
+            .copied()
     }
 
     fn say(&mut self, text: impl Into<String>, error: bool) {
@@ -265,11 +284,11 @@ impl App {
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => {
-                if let Mode::Editing(ed) = &mut self.mode {
-                    if let Some(field) = ed.focused() {
-                        field.insert_str(crate::text::one_line(&text));
-                        ed.version += 1;
-                    }
+                if let Mode::Editing(ed) = &mut self.mode
+                    && let Some(field) = ed.focused()
+                {
+                    field.insert_str(crate::text::one_line(&text));
+                    ed.version += 1;
                 }
                 Vec::new()
             }
@@ -280,7 +299,10 @@ impl App {
                 let w = self.words();
                 if let Mode::Editing(ed) = &mut self.mode {
                     ed.error = Some(message.clone());
-                    self.say(format!("{}: {message} – {}", w.saving_failed, w.text_kept), true);
+                    self.say(
+                        format!("{}: {message} – {}", w.saving_failed, w.text_kept),
+                        true,
+                    );
                 } else {
                     self.say(format!("{}: {message}", w.saving_failed), true);
                 }
@@ -299,7 +321,8 @@ impl App {
             self.blank = false;
             return Vec::new();
         }
-        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Normal => keymap::command(&key, &self.scopes())
                 .map(|c| self.command(c))
@@ -371,10 +394,10 @@ impl App {
             KeyCode::Tab => ed.next_field(true),
             KeyCode::BackTab => ed.next_field(false),
             _ => {
-                if let Some(field) = ed.focused() {
-                    if field.input(key) {
-                        ed.version += 1;
-                    }
+                if let Some(field) = ed.focused()
+                    && field.input(key)
+                {
+                    ed.version += 1;
                 }
             }
         }
@@ -410,8 +433,16 @@ impl App {
                 step: step.clone(),
                 item: Item {
                     text,
-                    who: if values.len() > 1 { field(1) } else { old.who.clone() },
-                    when: if values.len() > 2 { field(2) } else { old.when.clone() },
+                    who: if values.len() > 1 {
+                        field(1)
+                    } else {
+                        old.who.clone()
+                    },
+                    when: if values.len() > 2 {
+                        field(2)
+                    } else {
+                        old.when.clone()
+                    },
                     ..old.clone()
                 },
             }),
@@ -458,20 +489,46 @@ impl App {
         effects
     }
 
+    /// Puts the cursor on the area a draft belongs to.
+    fn focus_target(&mut self, target: &Target) {
+        let StepKind::Board { board, .. } = &self.step().kind else {
+            return;
+        };
+        let k = board.situations.len();
+        let area = match target {
+            Target::Situation { id } => board.situations.iter().position(|s| &s.id == id),
+            Target::New { area } => board
+                .areas
+                .iter()
+                .position(|a| &a.id == area)
+                .map(|i| k + i),
+            Target::Edit { id } => self
+                .session
+                .find(&self.step().id, *id)
+                .and_then(|it| board.areas.iter().position(|a| a.id == it.area))
+                .map(|i| k + i),
+        };
+        if let Some(area) = area {
+            self.set_cursor(Cursor { area, row: 0 });
+        }
+    }
+
     /// Moves the cursor onto `item` (after it was written or moved).
     fn select_item(&mut self, item: &Item) {
         let focus = match &self.step().kind {
-            StepKind::Board { board, .. } => match board.areas.iter().position(|a| a.id == item.area) {
-                Some(i) => {
-                    let c = Cursor {
-                        area: board.situations.len() + i,
-                        row: 0,
-                    };
-                    self.set_cursor(c);
-                    Focus::Area(i)
+            StepKind::Board { board, .. } => {
+                match board.areas.iter().position(|a| a.id == item.area) {
+                    Some(i) => {
+                        let c = Cursor {
+                            area: board.situations.len() + i,
+                            row: 0,
+                        };
+                        self.set_cursor(c);
+                        Focus::Area(i)
+                    }
+                    None => return,
                 }
-                None => return,
-            },
+            }
             StepKind::Discussion | StepKind::Decisions => Focus::List,
             _ => return,
         };
@@ -574,7 +631,11 @@ impl App {
                     .collect();
                 let phase = starts.iter().rposition(|s| *s <= row).unwrap_or(0);
                 let k = starts.len().max(1);
-                let to = if forward { (phase + 1) % k } else { (phase + k - 1) % k };
+                let to = if forward {
+                    (phase + 1) % k
+                } else {
+                    (phase + k - 1) % k
+                };
                 self.set_cursor(Cursor {
                     area: 0,
                     row: starts.get(to).copied().unwrap_or(0),
@@ -616,16 +677,32 @@ impl App {
                 },
                 1,
             ),
-            (Focus::List, StepKind::Decisions) => (Target::New { area: String::new() }, 3),
-            (Focus::List, _) => (Target::New { area: String::new() }, 1),
+            (Focus::List, StepKind::Decisions) => (
+                Target::New {
+                    area: String::new(),
+                },
+                3,
+            ),
+            (Focus::List, _) => (
+                Target::New {
+                    area: String::new(),
+                },
+                1,
+            ),
             (Focus::None, _) => return,
         };
-        self.mode = Mode::Editing(Box::new(Editor::new(&step, target, &vec![String::new(); fields])));
+        self.mode = Mode::Editing(Box::new(Editor::new(
+            &step,
+            target,
+            &vec![String::new(); fields],
+        )));
     }
 
     fn open_edit(&mut self) {
         let step = self.step().id.clone();
-        if let (Focus::Situation(i), StepKind::Board { board, .. }) = (self.focus(), &self.step().kind) {
+        if let (Focus::Situation(i), StepKind::Board { board, .. }) =
+            (self.focus(), &self.step().kind)
+        {
             let Some(situation) = board.situations.get(i) else {
                 return;
             };
@@ -636,7 +713,11 @@ impl App {
                 .and_then(|s| s.situations.get(&id))
                 .cloned()
                 .unwrap_or_default();
-            self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Situation { id }, &[text])));
+            self.mode = Mode::Editing(Box::new(Editor::new(
+                &step,
+                Target::Situation { id },
+                &[text],
+            )));
             return;
         }
         let Some(item) = self.selected_item().cloned() else {
@@ -647,7 +728,11 @@ impl App {
         } else {
             vec![item.text]
         };
-        self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Edit { id: item.id }, &values)));
+        self.mode = Mode::Editing(Box::new(Editor::new(
+            &step,
+            Target::Edit { id: item.id },
+            &values,
+        )));
     }
 
     fn delete(&mut self) -> Vec<Effect> {
@@ -668,16 +753,20 @@ impl App {
     fn undo(&mut self) -> Vec<Effect> {
         match self.undo.pop() {
             Some(change) => {
-                if let Some(i) = self.workshop.steps.iter().position(|s| s.id == change.step()) {
-                    if i != self.step_index() {
-                        // Undo where it happens, so the room sees it.
-                        let mut effects = self.goto(i);
-                        effects.push(Effect::Commit {
-                            change,
-                            undoable: false,
-                        });
-                        return effects;
-                    }
+                if let Some(i) = self
+                    .workshop
+                    .steps
+                    .iter()
+                    .position(|s| s.id == change.step())
+                    && i != self.step_index()
+                {
+                    // Undo where it happens, so the room sees it.
+                    let mut effects = self.goto(i);
+                    effects.push(Effect::Commit {
+                        change,
+                        undoable: false,
+                    });
+                    return effects;
                 }
                 vec![Effect::Commit {
                     change,
@@ -692,11 +781,16 @@ impl App {
     }
 
     fn move_card(&mut self, forward: bool) -> Vec<Effect> {
-        let (StepKind::Board { board, .. }, Focus::Area(i)) = (&self.step().kind, self.focus()) else {
+        let (StepKind::Board { board, .. }, Focus::Area(i)) = (&self.step().kind, self.focus())
+        else {
             return Vec::new();
         };
         let n = board.areas.len();
-        let to = if forward { (i + 1) % n } else { (i + n - 1) % n };
+        let to = if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        };
         let (Some(item), Some(area)) = (self.selected_item(), board.areas.get(to)) else {
             return Vec::new();
         };

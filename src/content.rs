@@ -114,12 +114,26 @@ impl Library {
                 Ok(Parsed::Model(raw)) => {
                     let mut c = Checker::new(src);
                     let m = c.model(&raw);
-                    lib.add_content(Content::Model(m.into()), &raw.id, c, file, &mut origin, problems);
+                    lib.add_content(
+                        Content::Model(m.into()),
+                        &raw.id,
+                        c,
+                        file,
+                        &mut origin,
+                        problems,
+                    );
                 }
                 Ok(Parsed::Board(raw)) => {
                     let mut c = Checker::new(src);
                     let b = c.board(&raw);
-                    lib.add_content(Content::Board(b.into()), &raw.id, c, file, &mut origin, problems);
+                    lib.add_content(
+                        Content::Board(b.into()),
+                        &raw.id,
+                        c,
+                        file,
+                        &mut origin,
+                        problems,
+                    );
                 }
             }
         }
@@ -134,7 +148,17 @@ impl Library {
             });
             let contents = lib.contents.get(raw.lang.get_ref()).unwrap_or(&empty);
             let w = c.workshop(&raw, contents);
-            if c.problems.is_empty() && lib.claim(&mut origin, "workshop", &w.lang, &w.id, &raw.id, file, &mut c) {
+            if c.problems.is_empty()
+                && lib.claim(
+                    &mut origin,
+                    "workshop",
+                    &w.lang,
+                    &w.id,
+                    &raw.id,
+                    file,
+                    &mut c,
+                )
+            {
                 lib.workshops
                     .insert((w.lang.clone(), w.id.clone()), (w, file.path.clone()));
             }
@@ -201,7 +225,10 @@ impl Library {
 
     /// The workshop loaded from the file at `path`, if it loaded.
     pub fn workshop_at(&self, path: &str) -> Option<&Workshop> {
-        self.workshops.values().find(|(_, p)| p == path).map(|(w, _)| w)
+        self.workshops
+            .values()
+            .find(|(_, p)| p == path)
+            .map(|(w, _)| w)
     }
 
     /// Workshops in `lang`, by id.
@@ -231,9 +258,7 @@ fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
     };
     let header: raw::Header = toml::from_str(src.text).map_err(de_problem)?;
     let Some(kind) = header.kind else {
-        return Err(src.whole_file(
-            "missing `kind = \"…\"` (one of: workshop, model, board)",
-        ));
+        return Err(src.whole_file("missing `kind = \"…\"` (one of: workshop, model, board)"));
     };
     match kind.get_ref().as_str() {
         "model" => toml::from_str(src.text).map(Parsed::Model),
@@ -308,7 +333,9 @@ fn collect(path: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mu
         return;
     }
     if files.len() >= MAX_FILES {
-        return problems.push(whole(format!("more than {MAX_FILES} files; the rest are skipped")));
+        return problems.push(whole(format!(
+            "more than {MAX_FILES} files; the rest are skipped"
+        )));
     }
     if meta.len() > MAX_FILE_BYTES {
         return problems.push(whole(format!(

@@ -87,33 +87,249 @@ const fn b(
 
 /// Every key flipover knows, in the order the help screen lists them.
 pub const BINDINGS: &[Binding] = &[
-    b(&[K::Right, K::PageDown, K::Char('n')], "→ PgDn n", C::NextStep, S::Step, true, "næste trin", "next step"),
-    b(&[K::Left, K::PageUp, K::Char('p')], "← PgUp p", C::PrevStep, S::Step, true, "forrige trin", "previous step"),
-    b(&[K::Char(' ')], "Space", C::ToggleClock, S::Step, true, "start/pause uret", "start/pause the clock"),
-    b(&[K::Char('+')], "+", C::AddMinute, S::Step, false, "et minut mere", "one minute more"),
-    b(&[K::Char('-')], "-", C::RemoveMinute, S::Step, false, "et minut mindre", "one minute less"),
-    b(&[K::Char('g')], "g", C::Agenda, S::Step, false, "programmet", "the agenda"),
-    b(&[K::Char('i')], "i", C::Info, S::Step, false, "formål, noter og spørgsmål", "purpose, notes and questions"),
-    b(&[K::Char('f')], "f", C::Projector, S::Step, false, "projektor-visning", "projector mode"),
-    b(&[K::Char('b'), K::Char('.')], "b .", C::Blank, S::Step, false, "mørk skærm", "blank the screen"),
-    b(&[K::Char('?'), K::F(1)], "?", C::Help, S::Step, true, "hjælp", "help"),
-    b(&[K::Char('q')], "q", C::Quit, S::Step, true, "afslut", "quit"),
-    b(&[K::Tab], "Tab", C::NextArea, S::Answers, true, "næste felt", "next area"),
-    b(&[K::BackTab], "⇧Tab", C::PrevArea, S::Answers, false, "forrige felt", "previous area"),
-    b(&[K::Up, K::Char('k')], "↑ k", C::Up, S::Answers, false, "op", "up"),
-    b(&[K::Down, K::Char('j')], "↓ j", C::Down, S::Answers, false, "ned", "down"),
-    b(&[K::Char('a')], "a", C::New, S::Answers, true, "skriv nyt", "write new"),
-    b(&[K::Enter], "Enter", C::Open, S::Answers, false, "skriv nyt / ret situation", "write new / edit situation"),
-    b(&[K::Char('e')], "e", C::Edit, S::Answers, true, "ret", "edit"),
-    b(&[K::Char('d'), K::Delete], "d Del", C::Delete, S::Answers, true, "slet", "delete"),
-    b(&[K::Char('u')], "u", C::Undo, S::Answers, true, "fortryd", "undo"),
-    b(&[K::Char('m')], "m", C::MoveNext, S::Board, true, "flyt kort til næste felt", "move card to next area"),
-    b(&[K::Char('M')], "M", C::MovePrev, S::Board, false, "flyt kort til forrige felt", "move card to previous area"),
-    b(&[K::Up, K::Char('k')], "↑ k", C::Up, S::Model, true, "forrige råd", "previous advice"),
-    b(&[K::Down, K::Char('j')], "↓ j", C::Down, S::Model, true, "næste råd", "next advice"),
-    b(&[K::Tab], "Tab", C::NextArea, S::Model, false, "næste fase", "next phase"),
-    b(&[K::BackTab], "⇧Tab", C::PrevArea, S::Model, false, "forrige fase", "previous phase"),
-    b(&[K::Enter], "Enter", C::Open, S::Model, true, "åbn rådet", "open the advice"),
+    b(
+        &[K::Right, K::PageDown, K::Char('n')],
+        "→ PgDn n",
+        C::NextStep,
+        S::Step,
+        true,
+        "næste trin",
+        "next step",
+    ),
+    b(
+        &[K::Left, K::PageUp, K::Char('p')],
+        "← PgUp p",
+        C::PrevStep,
+        S::Step,
+        true,
+        "forrige trin",
+        "previous step",
+    ),
+    b(
+        &[K::Char(' ')],
+        "Space",
+        C::ToggleClock,
+        S::Step,
+        true,
+        "start/pause uret",
+        "start/pause the clock",
+    ),
+    b(
+        &[K::Char('+')],
+        "+",
+        C::AddMinute,
+        S::Step,
+        false,
+        "et minut mere",
+        "one minute more",
+    ),
+    b(
+        &[K::Char('-')],
+        "-",
+        C::RemoveMinute,
+        S::Step,
+        false,
+        "et minut mindre",
+        "one minute less",
+    ),
+    b(
+        &[K::Char('g')],
+        "g",
+        C::Agenda,
+        S::Step,
+        false,
+        "programmet",
+        "the agenda",
+    ),
+    b(
+        &[K::Char('i')],
+        "i",
+        C::Info,
+        S::Step,
+        false,
+        "formål, noter og spørgsmål",
+        "purpose, notes and questions",
+    ),
+    b(
+        &[K::Char('f')],
+        "f",
+        C::Projector,
+        S::Step,
+        false,
+        "projektor-visning",
+        "projector mode",
+    ),
+    b(
+        &[K::Char('b'), K::Char('.')],
+        "b .",
+        C::Blank,
+        S::Step,
+        false,
+        "mørk skærm",
+        "blank the screen",
+    ),
+    b(
+        &[K::Char('?'), K::F(1)],
+        "?",
+        C::Help,
+        S::Step,
+        true,
+        "hjælp",
+        "help",
+    ),
+    b(
+        &[K::Char('q')],
+        "q",
+        C::Quit,
+        S::Step,
+        true,
+        "afslut",
+        "quit",
+    ),
+    b(
+        &[K::Tab],
+        "Tab",
+        C::NextArea,
+        S::Answers,
+        true,
+        "næste felt",
+        "next area",
+    ),
+    b(
+        &[K::BackTab],
+        "⇧Tab",
+        C::PrevArea,
+        S::Answers,
+        false,
+        "forrige felt",
+        "previous area",
+    ),
+    b(
+        &[K::Up, K::Char('k')],
+        "↑ k",
+        C::Up,
+        S::Answers,
+        false,
+        "op",
+        "up",
+    ),
+    b(
+        &[K::Down, K::Char('j')],
+        "↓ j",
+        C::Down,
+        S::Answers,
+        false,
+        "ned",
+        "down",
+    ),
+    b(
+        &[K::Char('a')],
+        "a",
+        C::New,
+        S::Answers,
+        true,
+        "skriv nyt",
+        "write new",
+    ),
+    b(
+        &[K::Enter],
+        "Enter",
+        C::Open,
+        S::Answers,
+        false,
+        "skriv nyt / ret situation",
+        "write new / edit situation",
+    ),
+    b(
+        &[K::Char('e')],
+        "e",
+        C::Edit,
+        S::Answers,
+        true,
+        "ret",
+        "edit",
+    ),
+    b(
+        &[K::Char('d'), K::Delete],
+        "d Del",
+        C::Delete,
+        S::Answers,
+        true,
+        "slet",
+        "delete",
+    ),
+    b(
+        &[K::Char('u')],
+        "u",
+        C::Undo,
+        S::Answers,
+        true,
+        "fortryd",
+        "undo",
+    ),
+    b(
+        &[K::Char('m')],
+        "m",
+        C::MoveNext,
+        S::Board,
+        true,
+        "flyt kort til næste felt",
+        "move card to next area",
+    ),
+    b(
+        &[K::Char('M')],
+        "M",
+        C::MovePrev,
+        S::Board,
+        false,
+        "flyt kort til forrige felt",
+        "move card to previous area",
+    ),
+    b(
+        &[K::Up, K::Char('k')],
+        "↑ k",
+        C::Up,
+        S::Model,
+        true,
+        "forrige råd",
+        "previous advice",
+    ),
+    b(
+        &[K::Down, K::Char('j')],
+        "↓ j",
+        C::Down,
+        S::Model,
+        true,
+        "næste råd",
+        "next advice",
+    ),
+    b(
+        &[K::Tab],
+        "Tab",
+        C::NextArea,
+        S::Model,
+        false,
+        "næste fase",
+        "next phase",
+    ),
+    b(
+        &[K::BackTab],
+        "⇧Tab",
+        C::PrevArea,
+        S::Model,
+        false,
+        "forrige fase",
+        "previous phase",
+    ),
+    b(
+        &[K::Enter],
+        "Enter",
+        C::Open,
+        S::Model,
+        true,
+        "åbn rådet",
+        "open the advice",
+    ),
     b(&[K::Esc], "Esc", C::Back, S::Model, false, "luk", "close"),
     Binding {
         keys: &[K::Enter],
@@ -163,10 +379,11 @@ pub fn command(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
 }
 
 /// The bindings to show as hints in the footer for these scopes.
+/// The most specific scope's hints come first, so a narrow footer shows them.
 pub fn hints(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
-    BINDINGS
+    scopes
         .iter()
-        .filter(move |b| b.hint && scopes.contains(&b.scope))
+        .flat_map(|scope| BINDINGS.iter().filter(move |b| b.hint && b.scope == *scope))
 }
 
 #[cfg(test)]
@@ -188,7 +405,10 @@ mod tests {
     fn the_specific_scope_wins() {
         assert_eq!(command(&key(K::Enter), &[S::Model, S::Step]), Some(C::Open));
         assert_eq!(command(&key(K::Char('m')), &[S::Answers, S::Step]), None);
-        assert_eq!(command(&key(K::Char('m')), &[S::Board, S::Answers, S::Step]), Some(C::MoveNext));
+        assert_eq!(
+            command(&key(K::Char('m')), &[S::Board, S::Answers, S::Step]),
+            Some(C::MoveNext)
+        );
     }
 
     #[test]
@@ -196,7 +416,12 @@ mod tests {
         for (i, a) in BINDINGS.iter().enumerate() {
             for b in &BINDINGS[i + 1..] {
                 if a.scope == b.scope {
-                    assert!(!a.keys.iter().any(|k| b.keys.contains(k)), "{} and {}", a.label, b.label);
+                    assert!(
+                        !a.keys.iter().any(|k| b.keys.contains(k)),
+                        "{} and {}",
+                        a.label,
+                        b.label
+                    );
                 }
             }
         }

@@ -36,8 +36,17 @@ impl Launcher {
         let mut entries: Vec<Entry> = workshops
             .iter()
             .map(|w| Entry {
-                label: format!("{} {}", if da { "Ny session:" } else { "New session:" }, w.title),
-                detail: format!("{} min · {} {}", w.minutes, w.steps.len(), if da { "trin" } else { "steps" }),
+                label: format!(
+                    "{} {}",
+                    if da { "Ny session:" } else { "New session:" },
+                    w.title
+                ),
+                detail: format!(
+                    "{} min · {} {}",
+                    w.minutes,
+                    w.steps.len(),
+                    if da { "trin" } else { "steps" }
+                ),
                 choice: Choice::New(w.id.clone()),
             })
             .collect();
@@ -66,7 +75,9 @@ impl Launcher {
     pub fn key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
         let last = self.entries.len().saturating_sub(1);
         match key.code {
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
+                self.selected = self.selected.saturating_sub(1)
+            }
             KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Tab => {
                 self.selected = (self.selected + 1).min(last)
             }
@@ -74,7 +85,9 @@ impl Launcher {
                 return Some(self.entries.get(self.selected).map(|e| e.choice.clone()));
             }
             KeyCode::Char('q') | KeyCode::Esc => return Some(None),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => return Some(None),
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Some(None);
+            }
             _ => {}
         }
         None

@@ -62,8 +62,14 @@ fn check(paths: &[PathBuf]) -> ExitCode {
         eprintln!("{p}");
     }
     if problems.is_empty() {
-        let n: usize = ["da", "en"].iter().map(|l| library.workshops(l).count()).sum();
-        let c: usize = ["da", "en"].iter().map(|l| library.contents(l).count()).sum();
+        let n: usize = ["da", "en"]
+            .iter()
+            .map(|l| library.workshops(l).count())
+            .sum();
+        let c: usize = ["da", "en"]
+            .iter()
+            .map(|l| library.contents(l).count())
+            .sum();
         println!("ok: {n} workshops and {c} content files, no problems");
         ExitCode::SUCCESS
     } else {
@@ -79,13 +85,20 @@ fn sessions(root: &Path) {
         return;
     }
     let library = library(&[]);
-    println!("{:<42} {:<20} {:<17} {:<6} ANSWERS", "ID", "WORKSHOP", "CREATED", "STEP");
+    println!(
+        "{:<42} {:<20} {:<17} {:<6} ANSWERS",
+        "ID", "WORKSHOP", "CREATED", "STEP"
+    );
     for s in list {
         let meta = &s.session.meta;
         let created = meta
             .created
             .parse::<jiff::Timestamp>()
-            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string())
+            .map(|t| {
+                t.to_zoned_datetime(jiff::tz::TimeZone::system())
+                    .strftime("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
             .unwrap_or_else(|_| meta.created.clone());
         let progress = library
             .workshop(&meta.workshop, Some(&meta.lang))
@@ -137,7 +150,10 @@ fn choose_workshop(name: Option<&str>, lang: Option<&str>) -> anyhow::Result<Arc
     match library.workshop(name, lang) {
         Some(w) => Ok(Arc::new(w.clone())),
         None => {
-            let known: Vec<String> = library.workshops(lang.unwrap_or("da")).map(|w| w.id.clone()).collect();
+            let known: Vec<String> = library
+                .workshops(lang.unwrap_or("da"))
+                .map(|w| w.id.clone())
+                .collect();
             bail!("no workshop {name:?} (shipped: {})", known.join(", "))
         }
     }
@@ -210,14 +226,17 @@ fn launch(root: &Path, lang: Option<&str>, rehearse: bool) -> anyhow::Result<()>
     let choice = {
         let mut screen = Screen::open()?;
         loop {
-            screen.terminal.draw(|f| ui::launcher::draw(f, &launcher, &theme))?;
+            screen
+                .terminal
+                .draw(|f| ui::launcher::draw(f, &launcher, &theme))?;
             if screen.stopping() {
                 break None;
             }
-            if let Some(Event::Key(key)) = runtime::next_event(std::time::Duration::from_millis(250))? {
-                if let Some(choice) = launcher.key(key) {
-                    break choice;
-                }
+            if let Some(Event::Key(key)) =
+                runtime::next_event(std::time::Duration::from_millis(250))?
+                && let Some(choice) = launcher.key(key)
+            {
+                break choice;
             }
         }
     };

@@ -66,10 +66,10 @@ pub fn next_event(timeout: Duration) -> io::Result<Option<Event>> {
     if event::poll(timeout)? {
         let ev = event::read()?;
         // Key releases and repeats (on terminals that report them) are not presses.
-        if let Event::Key(k) = &ev {
-            if k.kind != KeyEventKind::Press {
-                return Ok(None);
-            }
+        if let Event::Key(k) = &ev
+            && k.kind != KeyEventKind::Press
+        {
+            return Ok(None);
         }
         Ok(Some(ev))
     } else {
@@ -130,11 +130,11 @@ pub fn carry_out(app: &mut App, store: &mut Option<SessionStore>, effects: Vec<E
                     Err(e) => Action::CommitFailed(e.to_string()),
                 };
                 queue.extend(app.update(reply, now()));
-                if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(&app.session)) {
-                    if let Err(e) = s.snapshot(&app.session) {
-                        // The journal still holds every change; the snapshot is an optimisation.
-                        queue.extend(app.update(Action::Warn(e.to_string()), now()));
-                    }
+                if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(&app.session))
+                    && let Err(e) = s.snapshot(&app.session)
+                {
+                    // The journal still holds every change; the snapshot is an optimisation.
+                    queue.extend(app.update(Action::Warn(e.to_string()), now()));
                 }
             }
             Effect::SaveLive(live) => {

@@ -55,8 +55,14 @@ pub struct StepState {
 #[serde(tag = "change", rename_all = "lowercase")]
 pub enum Change {
     /// Adds an item, or replaces the one with the same id.
-    Put { step: String, item: Item },
-    Remove { step: String, id: u64 },
+    Put {
+        step: String,
+        item: Item,
+    },
+    Remove {
+        step: String,
+        id: u64,
+    },
     /// Writes (or clears, with "") the description of a board situation.
     Situation {
         step: String,
@@ -64,9 +70,14 @@ pub enum Change {
         text: String,
     },
     /// Moves the room to another step.
-    Goto { step: String },
+    Goto {
+        step: String,
+    },
     /// Starts, pauses or re-plans a step's clock.
-    Clock { step: String, clock: StepClock },
+    Clock {
+        step: String,
+        clock: StepClock,
+    },
 }
 
 impl Change {
@@ -155,7 +166,11 @@ impl Session {
             .collect();
         Self {
             meta,
-            step: workshop.steps.first().map(|s| s.id.clone()).unwrap_or_default(),
+            step: workshop
+                .steps
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
             steps,
         }
     }

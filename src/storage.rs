@@ -33,8 +33,8 @@ pub enum StorageError {
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: io::Error },
     #[error(
-        "session {session} is already open in another flipover ({holder}). Close that one first; \
-         to show it on a second screen use `flipover follow`."
+        "session {session} is already open in another flipover ({holder}); \
+         two consoles never write one session. Close the other one first."
     )]
     Locked { session: String, holder: String },
     #[error(
@@ -106,12 +106,22 @@ pub struct SessionStore {
 
 impl SessionStore {
     /// A new session of `workshop` under `root`, named by the time it starts.
-    pub fn create(root: &Path, workshop: &Workshop, now: jiff::ZonedDateTime) -> Result<(Self, Session), StorageError> {
+    pub fn create(
+        root: &Path,
+        workshop: &Workshop,
+        now: jiff::ZonedDateTime,
+    ) -> Result<(Self, Session), StorageError> {
         let parent = sessions_dir(root);
         create_private_dir(&parent)?;
         let stem = format!("{}-{}", now.strftime("%Y-%m-%d-%H%M"), workshop.id);
         let (id, dir) = (1..)
-            .map(|n| if n == 1 { stem.clone() } else { format!("{stem}-{n}") })
+            .map(|n| {
+                if n == 1 {
+                    stem.clone()
+                } else {
+                    format!("{stem}-{n}")
+                }
+            })
             .map(|id| (id.clone(), parent.join(id)))
             .find(|(_, d)| !d.exists())
             .unwrap_or_else(|| (stem.clone(), parent.join(&stem)));

@@ -31,7 +31,10 @@ mod tests {
 
     #[test]
     fn one_line_removes_escapes_and_folds_space() {
-        assert_eq!(one_line("  rød\x1b[31m grød\n med  fløde\t"), "rød [31m grød med fløde");
+        assert_eq!(
+            one_line("  rød\x1b[31m grød\n med  fløde\t"),
+            "rød [31m grød med fløde"
+        );
     }
 
     #[test]

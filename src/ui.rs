@@ -2,8 +2,8 @@
 //! never reads the clock (the time is `app.now`).
 
 mod board;
-pub mod launcher;
 mod chrome;
+pub mod launcher;
 mod lists;
 mod model;
 mod overlay;
@@ -48,7 +48,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     chrome::header(frame, header, app, theme);
     let main = if !app.projector && area.width >= SIDE_PANEL_FROM {
         let [main, side] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)]).areas(body);
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)])
+                .areas(body);
         chrome::side_panel(frame, side, app, theme);
         main
     } else {
@@ -88,8 +89,16 @@ fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::styled(format!("{MIN_WIDTH}×{MIN_HEIGHT}"), theme.dim),
     ]);
     let h = (text.height() as u16).min(area.height);
-    let [_, mid, _] = Layout::vertical([Constraint::Fill(1), Constraint::Length(h), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(text).centered().wrap(Wrap { trim: true }), mid);
+    let [_, mid, _] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(h),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(text).centered().wrap(Wrap { trim: true }),
+        mid,
+    );
 }
 
 /// A bordered block with a title, in the focus style when `focused`.
@@ -101,16 +110,22 @@ fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<
         } else {
             ratatui::widgets::BorderType::Rounded
         })
-        .border_style(if focused { theme.focus_border } else { theme.border })
+        .border_style(if focused {
+            theme.focus_border
+        } else {
+            theme.border
+        })
         .title(title)
 }
 
 /// A heading line followed by bullet lines.
 fn bullets<'a>(heading: &'a str, items: &'a [String], theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled(heading, theme.accent)];
-    lines.extend(items.iter().map(|q| {
-        Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q.as_str())])
-    }));
+    lines.extend(
+        items
+            .iter()
+            .map(|q| Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q.as_str())])),
+    );
     lines
 }
 

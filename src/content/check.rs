@@ -40,7 +40,10 @@ impl<'a> Checker<'a> {
         if let Some((_, c)) = crate::text::first_control(s) {
             self.at(
                 value,
-                format!("control character U+{:04X} is not allowed in text", c as u32),
+                format!(
+                    "control character U+{:04X} is not allowed in text",
+                    c as u32
+                ),
             );
         }
         if s.chars().count() > MAX_TEXT {
@@ -59,7 +62,10 @@ impl<'a> Checker<'a> {
     }
 
     fn texts(&mut self, values: &[Spanned<String>]) -> Vec<String> {
-        values.iter().map(|v| self.required(v, "an entry")).collect()
+        values
+            .iter()
+            .map(|v| self.required(v, "an entry"))
+            .collect()
     }
 
     fn count<T>(&mut self, list: &Spanned<Vec<T>>, what: &str, min: usize, max: usize) {
@@ -306,10 +312,11 @@ impl<'a> Checker<'a> {
             },
             (None, None) => None,
         };
-        if !s.situations.is_empty() && *s.kind.get_ref() != K::Board {
-            if let Some(first) = s.situations.values().next() {
-                self.at(first, "only board steps take situations");
-            }
+        if !s.situations.is_empty()
+            && *s.kind.get_ref() != K::Board
+            && let Some(first) = s.situations.values().next()
+        {
+            self.at(first, "only board steps take situations");
         }
         match (s.kind.get_ref(), found) {
             (K::Model, Some(Content::Model(m))) => model::StepKind::Model(m),
@@ -335,10 +342,7 @@ impl<'a> Checker<'a> {
                 if board.situations.iter().any(|x| &x.id == id) {
                     Some((id.clone(), self.text(text)))
                 } else {
-                    self.at(
-                        text,
-                        format!("{:?} has no situation {id:?}", board.id),
-                    );
+                    self.at(text, format!("{:?} has no situation {id:?}", board.id));
                     None
                 }
             })

@@ -98,7 +98,11 @@ pub fn format_left(left_ms: i64) -> String {
         ("", left_ms as u64)
     };
     // Round time left up, so "0:00" shows only when the time is really up.
-    let secs = if left_ms < 0 { ms / 1000 } else { ms.div_ceil(1000) };
+    let secs = if left_ms < 0 {
+        ms / 1000
+    } else {
+        ms.div_ceil(1000)
+    };
     format!("{sign}{}:{:02}", secs / 60, secs % 60)
 }
 

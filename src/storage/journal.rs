@@ -13,7 +13,8 @@ use crate::session::Change;
 
 use super::StorageError;
 
-pub const HEADER: &str = "# flipover journal: every committed change since answers.toml, oldest first.\n";
+pub const HEADER: &str =
+    "# flipover journal: every committed change since answers.toml, oldest first.\n";
 
 #[derive(Serialize, Deserialize)]
 struct Line {
@@ -40,7 +41,9 @@ pub fn encode(seq: u64, change: &Change) -> Result<String, StorageError> {
     .map_err(|e| StorageError::Encode(e.to_string()))?;
     let line = format!("c{seq} = {value}");
     if line.contains('\n') {
-        return Err(StorageError::Encode("an answer may not contain a line break".into()));
+        return Err(StorageError::Encode(
+            "an answer may not contain a line break".into(),
+        ));
     }
     Ok(line)
 }
@@ -48,7 +51,11 @@ pub fn encode(seq: u64, change: &Change) -> Result<String, StorageError> {
 /// The changes after `after` in the journal text, and whether a torn last line
 /// was dropped. A bad line that is not the last is an error: it is never skipped
 /// silently.
-pub fn decode(path: &Path, text: &str, after: u64) -> Result<(Vec<(u64, Change)>, bool), StorageError> {
+pub fn decode(
+    path: &Path,
+    text: &str,
+    after: u64,
+) -> Result<(Vec<(u64, Change)>, bool), StorageError> {
     let mut out = Vec::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     for (n, raw) in lines.iter().enumerate() {
@@ -85,7 +92,12 @@ fn parse_line(line: &str) -> Option<(u64, Change)> {
 
 impl Journal {
     /// Opens the journal for appending, cutting off a torn last line.
-    pub fn open(path: &Path, seq: u64, len: u64, valid_bytes: Option<u64>) -> Result<Self, StorageError> {
+    pub fn open(
+        path: &Path,
+        seq: u64,
+        len: u64,
+        valid_bytes: Option<u64>,
+    ) -> Result<Self, StorageError> {
         let file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -139,7 +151,8 @@ mod tests {
     fn a_line_is_one_readable_toml_key() {
         let line = encode(3, &put("Borgerne \"kender\" os – æøå")).unwrap_or_default();
         assert!(line.starts_with("c3 = {"), "{line}");
-        let (changes, torn) = decode(Path::new("j"), &format!("{HEADER}{line}\n"), 0).expect("decodes");
+        let (changes, torn) =
+            decode(Path::new("j"), &format!("{HEADER}{line}\n"), 0).expect("decodes");
         assert!(!torn);
         assert_eq!(changes, vec![(3, put("Borgerne \"kender\" os – æøå"))]);
         assert!(encode(4, &put("to\nlinjer")).is_err());

@@ -14,11 +14,11 @@ pub struct SessionLock {
 impl SessionLock {
     pub fn acquire(dir: &Path) -> Result<Self, StorageError> {
         let path = dir.join("lock");
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options
             .open(&path)
             .map_err(|e| StorageError::io(&path, e))?;
         match file.try_lock() {
@@ -27,7 +27,10 @@ impl SessionLock {
                 let mut holder = String::new();
                 let _ = file.read_to_string(&mut holder);
                 return Err(StorageError::Locked {
-                    session: dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+                    session: dir
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
                     holder: holder.trim().to_string(),
                 });
             }

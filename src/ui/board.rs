@@ -39,9 +39,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, board: &Board, theme: &The
             };
             let title = Line::from(Span::styled(format!(" {} ", s.title), theme.accent));
             frame.render_widget(
-                Paragraph::new(body)
-                    .wrap(Wrap { trim: true })
-                    .block(panel(title, focus == Focus::Situation(i), theme)),
+                Paragraph::new(body).wrap(Wrap { trim: true }).block(panel(
+                    title,
+                    focus == Focus::Situation(i),
+                    theme,
+                )),
                 *rect,
             );
         }

@@ -47,10 +47,16 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let n = app.workshop.steps.len();
     let clock = Line::from(clock_spans(app, theme));
     let clock_w = clock.width() as u16;
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(clock_w.min(area.width / 2))]).areas(area);
+    let [left, right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(clock_w.min(area.width / 2)),
+    ])
+    .areas(area);
     let title = Line::from(vec![
-        Span::styled(format!("{} {}/{n} ", w.step, app.step_index() + 1), theme.dim),
+        Span::styled(
+            format!("{} {}/{n} ", w.step, app.step_index() + 1),
+            theme.dim,
+        ),
         Span::styled(step.title.as_str(), theme.title),
     ]);
     let mut sub = vec![Span::styled(app.workshop.title.as_str(), theme.dim)];
@@ -160,6 +166,18 @@ pub fn notes_text<'a>(app: &'a App, theme: &Theme) -> Text<'a> {
     }
     if !step.questions.is_empty() {
         lines.extend(bullets(w.questions, &step.questions, theme));
+    }
+    if let crate::content::StepKind::Board { board, .. } = &step.kind {
+        for (heading, items) in [
+            (w.how, &board.steps),
+            (w.inspiration, &board.inspiration),
+            (w.closing, &board.closing),
+        ] {
+            if !items.is_empty() {
+                lines.push(Line::default());
+                lines.extend(bullets(heading, items, theme));
+            }
+        }
     }
     Text::from(lines)
 }

@@ -14,7 +14,11 @@ use crate::session::Item;
 /// Purpose in large type, then the questions for the room.
 pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let step = app.step();
-    let mut lines = vec![Line::default(), Line::styled(step.purpose.as_str(), theme.title), Line::default()];
+    let mut lines = vec![
+        Line::default(),
+        Line::styled(step.purpose.as_str(), theme.title),
+        Line::default(),
+    ];
     if !step.questions.is_empty() {
         lines.extend(bullets(app.words().questions, &step.questions, theme));
     }
@@ -32,7 +36,10 @@ pub fn pause(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::default(),
         Line::styled(app.step().purpose.as_str(), theme.text).centered(),
     ];
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), padded(area));
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: true }),
+        padded(area),
+    );
 }
 
 fn padded(area: Rect) -> Rect {
@@ -54,7 +61,10 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(list_area);
     frame.render_widget(block, list_area);
     if items.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(w.empty_points, theme.dim)).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled(w.empty_points, theme.dim)).wrap(Wrap { trim: true }),
+            inner,
+        );
     } else {
         item_list(frame, inner, &items, Some(app.selected_row()), true, theme);
     }
@@ -69,7 +79,9 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// A wide list beside its questions, or the list alone on a narrow screen.
 fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rect>) {
     if has_questions && area.width >= 90 {
-        let [list, side] = Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)]).spacing(1).areas(area);
+        let [list, side] = Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)])
+            .spacing(1)
+            .areas(area);
         (list, Some(side))
     } else {
         (area, None)
@@ -84,7 +96,10 @@ pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if items.is_empty() {
-        frame.render_widget(Paragraph::new(Line::styled(w.empty_actions, theme.dim)).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(
+            Paragraph::new(Line::styled(w.empty_actions, theme.dim)).wrap(Wrap { trim: true }),
+            inner,
+        );
         return;
     }
     let who_w = (inner.width / 5).clamp(8, 24);
@@ -95,7 +110,9 @@ pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let height = what.len().max(1) as u16;
         Row::new(vec![
             Cell::from(Span::styled(format!("{}.", i + 1), theme.dim)),
-            Cell::from(Text::from(what.into_iter().map(Line::from).collect::<Vec<_>>())),
+            Cell::from(Text::from(
+                what.into_iter().map(Line::from).collect::<Vec<_>>(),
+            )),
             Cell::from(it.who.as_str()),
             Cell::from(it.when.as_str()),
         ])

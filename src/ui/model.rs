@@ -39,7 +39,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &The
     };
     let mut index = 0;
     for (phase, rect) in model.phases.iter().zip(rects.iter()) {
-        let block = panel(Line::styled(format!(" {} ", phase.title), theme.accent), false, theme);
+        let block = panel(
+            Line::styled(format!(" {} ", phase.title), theme.accent),
+            false,
+            theme,
+        );
         let inner = block.inner(*rect);
         frame.render_widget(block, *rect);
         let mut lines = Vec::new();
@@ -62,7 +66,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &The
             }
             if with_points {
                 for chunk in wrap(&advice.point, title_w) {
-                    lines.push(Line::from(vec![Span::raw("   "), Span::styled(chunk, theme.dim)]));
+                    lines.push(Line::from(vec![
+                        Span::raw("   "),
+                        Span::styled(chunk, theme.dim),
+                    ]));
                 }
             }
             if side_by_side {

@@ -23,7 +23,11 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
             .find(|s| &s.id == id)
             .map_or(w.situation.to_string(), |s| s.title.clone()),
         (Target::New { area }, StepKind::Board { board, .. }) => {
-            let name = board.areas.iter().find(|a| &a.id == area).map_or("", |a| a.title.as_str());
+            let name = board
+                .areas
+                .iter()
+                .find(|a| &a.id == area)
+                .map_or("", |a| a.title.as_str());
             format!("{} – {name}", w.new_card)
         }
         (Target::New { .. }, StepKind::Decisions) => w.new_action.to_string(),
@@ -44,7 +48,11 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
         ..area
     };
     frame.render_widget(Clear, rect);
-    let block = panel(Line::styled(format!(" {title} "), theme.accent), true, theme);
+    let block = panel(
+        Line::styled(format!(" {title} "), theme.accent),
+        true,
+        theme,
+    );
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let mut constraints = vec![Constraint::Length(field_h); ed.fields.len()];
@@ -58,7 +66,10 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
             Layout::horizontal([Constraint::Length(label_w), Constraint::Fill(1)]).areas(*row);
         let focused = i == ed.focus && !confirm;
         frame.render_widget(
-            Paragraph::new(Span::styled(label, if focused { theme.accent } else { theme.dim })),
+            Paragraph::new(Span::styled(
+                label,
+                if focused { theme.accent } else { theme.dim },
+            )),
             l,
         );
         let mut t = field.clone();
@@ -122,7 +133,12 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rect = popup(frame, area, area.width.saturating_sub(8).max(30), area.height.saturating_sub(4));
+    let rect = popup(
+        frame,
+        area,
+        area.width.saturating_sub(8).max(30),
+        area.height.saturating_sub(4),
+    );
     frame.render_widget(
         Paragraph::new(chrome::notes_text(app, theme))
             .wrap(Wrap { trim: true })
@@ -165,7 +181,10 @@ pub fn advice(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Th
     lines.extend(bullets(w.reflection, &advice.questions, theme));
     let width = area.width.saturating_sub(6).min(100);
     let rect = popup(frame, area, width, area.height.saturating_sub(2));
-    let title = Line::styled(format!(" {}. {} ", advice.number, advice.title), theme.accent);
+    let title = Line::styled(
+        format!(" {}. {} ", advice.number, advice.title),
+        theme.accent,
+    );
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
