@@ -85,6 +85,7 @@ impl Library {
             collect(path, 0, &mut files, &mut problems);
         }
         let library = Library::from_files(&files, &mut problems);
+        problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         (library, problems)
     }
 

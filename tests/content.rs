@@ -1,0 +1,132 @@
+//! Content files: the shipped ones load and say what they must; broken ones are
+//! reported at the exact path:line:col.
+
+use std::path::PathBuf;
+
+use flipover::content::{Library, StepKind};
+
+#[test]
+fn every_shipped_file_loads_in_both_languages() {
+    let (lib, problems) = Library::embedded();
+    assert!(problems.is_empty(), "{problems:#?}");
+    for lang in ["da", "en"] {
+        let ids: Vec<&str> = lib.contents(lang).map(|c| c.id()).collect();
+        assert_eq!(ids, ["ni-raad", "nu-og-fremtid"], "{lang}");
+        assert_eq!(lib.workshops(lang).count(), 1, "{lang}");
+    }
+}
+
+#[test]
+fn the_nine_advice_sit_in_their_three_phases() {
+    let (lib, _) = Library::embedded();
+    let w = lib.workshop("3-timers-workshop", Some("da")).expect("workshop");
+    let StepKind::Model(model) = &w.steps[1].kind else {
+        panic!("the inspiration talk shows the model");
+    };
+    assert_eq!(model.centre, "Digital transformation med borgeren i centrum");
+    let phases: Vec<(&str, Vec<u32>)> = model
+        .phases
+        .iter()
+        .map(|p| (p.title.as_str(), p.advice.iter().map(|a| a.number).collect()))
+        .collect();
+    assert_eq!(
+        phases,
+        [
+            ("Situationsanalyse", vec![1, 2, 3]),
+            ("Strategivalg", vec![4, 5, 6]),
+            ("Udvikling og implementering", vec![7, 8, 9]),
+        ]
+    );
+    let titles: Vec<&str> = model.advice().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles[0], "Stil de ”dumme” spørgsmål");
+    assert_eq!(titles[1], "Vurder din organisation");
+    assert_eq!(titles[8], "Brug din politiske ledelse");
+    for a in model.advice() {
+        assert!((3..=6).contains(&a.ideas.len()), "advice {} has {} ideas", a.number, a.ideas.len());
+        assert!((2..=4).contains(&a.questions.len()), "advice {}", a.number);
+    }
+}
+
+#[test]
+fn the_workshop_runs_180_minutes_from_welcome_to_close() {
+    let (lib, _) = Library::embedded();
+    for lang in ["da", "en"] {
+        let w = lib.workshop("3-timers-workshop", Some(lang)).expect("workshop");
+        assert_eq!(w.steps.iter().map(|s| s.minutes).sum::<u32>(), 180);
+        let kinds: Vec<&str> = w.steps.iter().map(|s| s.kind.name()).collect();
+        assert_eq!(kinds, ["info", "model", "board", "break", "discussion", "decisions", "info"]);
+        assert!(w.steps.iter().all(|s| !s.purpose.is_empty()));
+        let StepKind::Board { board, .. } = &w.steps[2].kind else {
+            panic!("brainstorm is a board");
+        };
+        assert_eq!(board.areas.len(), 4);
+        assert_eq!(board.situations.len(), 2);
+        assert_eq!(board.steps.len(), 5);
+        assert_eq!(board.inspiration.len(), 7);
+        assert_eq!(board.closing.len(), 2);
+    }
+}
+
+fn problems_of(file: &str) -> Vec<String> {
+    let path = PathBuf::from("tests/fixtures/broken").join(file);
+    let (_, problems) = Library::load(&[path]);
+    problems.iter().map(|p| p.headline()).collect()
+}
+
+#[test]
+fn an_unknown_field_is_pointed_at() {
+    assert_eq!(
+        problems_of("unknown-field.toml"),
+        ["tests/fixtures/broken/unknown-field.toml:9:1: unknown field `minuttes`, expected one of `id`, `title`, `kind`, `minutes`, `protected`, `purpose`, `notes`, `questions`, `content`, `situations`"]
+    );
+}
+
+#[test]
+fn minutes_that_do_not_add_up_and_a_missing_reference_are_both_reported() {
+    assert_eq!(
+        problems_of("bad-workshop.toml"),
+        [
+            "tests/fixtures/broken/bad-workshop.toml:6:11: the steps add up to 40 minutes, but the workshop says 45",
+            "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: ni-raad, nu-og-fremtid)",
+        ]
+    );
+}
+
+#[test]
+fn a_wrong_type_and_a_control_character_are_reported() {
+    assert_eq!(
+        problems_of("wrong-type.toml"),
+        ["tests/fixtures/broken/wrong-type.toml:11:11: invalid type: string \"ti\", expected u32"]
+    );
+    assert_eq!(
+        problems_of("control-char.toml"),
+        ["tests/fixtures/broken/control-char.toml:11:11: control character U+001B is not allowed in text"]
+    );
+}
+
+#[test]
+fn the_full_message_shows_the_line_and_a_caret() {
+    let (_, problems) = Library::load(&[PathBuf::from("tests/fixtures/broken/bad-workshop.toml")]);
+    assert_eq!(
+        problems[1].to_string(),
+        "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: ni-raad, nu-og-fremtid)\n   |\n21 | content = \"ni-rad\"\n   |           ^^^^^^^^"
+    );
+}
+
+#[test]
+fn odd_bytes_and_huge_files_are_refused_without_a_panic() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bytes.toml");
+    std::fs::write(&bad, b"id = \"x\"\nkind = \"model\xff\xfe\"\n").expect("write");
+    let huge = dir.path().join("huge.toml");
+    std::fs::write(&huge, vec![b'#'; 2 * 1024 * 1024]).expect("write");
+    let (_, problems) = Library::load(&[bad.clone(), huge.clone()]);
+    let lines: Vec<String> = problems.iter().map(|p| p.headline()).collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{}:2:14: the file is not valid UTF-8 here", bad.display()),
+            format!("{}:1:1: the file is 2097152 bytes; content files may be at most 1048576", huge.display()),
+        ]
+    );
+}
