@@ -19,15 +19,25 @@ fn every_shipped_file_loads_in_both_languages() {
 #[test]
 fn the_nine_advice_sit_in_their_three_phases() {
     let (lib, _) = Library::embedded();
-    let w = lib.workshop("3-timers-workshop", Some("da")).expect("workshop");
+    let w = lib
+        .workshop("3-timers-workshop", Some("da"))
+        .expect("workshop");
     let StepKind::Model(model) = &w.steps[1].kind else {
         panic!("the inspiration talk shows the model");
     };
-    assert_eq!(model.centre, "Digital transformation med borgeren i centrum");
+    assert_eq!(
+        model.centre,
+        "Digital transformation med borgeren i centrum"
+    );
     let phases: Vec<(&str, Vec<u32>)> = model
         .phases
         .iter()
-        .map(|p| (p.title.as_str(), p.advice.iter().map(|a| a.number).collect()))
+        .map(|p| {
+            (
+                p.title.as_str(),
+                p.advice.iter().map(|a| a.number).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         phases,
@@ -42,7 +52,12 @@ fn the_nine_advice_sit_in_their_three_phases() {
     assert_eq!(titles[1], "Vurder din organisation");
     assert_eq!(titles[8], "Brug din politiske ledelse");
     for a in model.advice() {
-        assert!((3..=6).contains(&a.ideas.len()), "advice {} has {} ideas", a.number, a.ideas.len());
+        assert!(
+            (3..=6).contains(&a.ideas.len()),
+            "advice {} has {} ideas",
+            a.number,
+            a.ideas.len()
+        );
         assert!((2..=4).contains(&a.questions.len()), "advice {}", a.number);
     }
 }
@@ -51,10 +66,23 @@ fn the_nine_advice_sit_in_their_three_phases() {
 fn the_workshop_runs_180_minutes_from_welcome_to_close() {
     let (lib, _) = Library::embedded();
     for lang in ["da", "en"] {
-        let w = lib.workshop("3-timers-workshop", Some(lang)).expect("workshop");
+        let w = lib
+            .workshop("3-timers-workshop", Some(lang))
+            .expect("workshop");
         assert_eq!(w.steps.iter().map(|s| s.minutes).sum::<u32>(), 180);
         let kinds: Vec<&str> = w.steps.iter().map(|s| s.kind.name()).collect();
-        assert_eq!(kinds, ["info", "model", "board", "break", "discussion", "decisions", "info"]);
+        assert_eq!(
+            kinds,
+            [
+                "info",
+                "model",
+                "board",
+                "break",
+                "discussion",
+                "decisions",
+                "info"
+            ]
+        );
         assert!(w.steps.iter().all(|s| !s.purpose.is_empty()));
         let StepKind::Board { board, .. } = &w.steps[2].kind else {
             panic!("brainstorm is a board");
@@ -77,7 +105,9 @@ fn problems_of(file: &str) -> Vec<String> {
 fn an_unknown_field_is_pointed_at() {
     assert_eq!(
         problems_of("unknown-field.toml"),
-        ["tests/fixtures/broken/unknown-field.toml:9:1: unknown field `minuttes`, expected one of `id`, `title`, `kind`, `minutes`, `protected`, `purpose`, `notes`, `questions`, `content`, `situations`"]
+        [
+            "tests/fixtures/broken/unknown-field.toml:9:1: unknown field `minuttes`, expected one of `id`, `title`, `kind`, `minutes`, `protected`, `purpose`, `notes`, `questions`, `content`, `situations`"
+        ]
     );
 }
 
@@ -100,7 +130,9 @@ fn a_wrong_type_and_a_control_character_are_reported() {
     );
     assert_eq!(
         problems_of("control-char.toml"),
-        ["tests/fixtures/broken/control-char.toml:11:11: control character U+001B is not allowed in text"]
+        [
+            "tests/fixtures/broken/control-char.toml:11:11: control character U+001B is not allowed in text"
+        ]
     );
 }
 
@@ -126,7 +158,10 @@ fn odd_bytes_and_huge_files_are_refused_without_a_panic() {
         lines,
         [
             format!("{}:2:14: the file is not valid UTF-8 here", bad.display()),
-            format!("{}:1:1: the file is 2097152 bytes; content files may be at most 1048576", huge.display()),
+            format!(
+                "{}:1:1: the file is 2097152 bytes; content files may be at most 1048576",
+                huge.display()
+            ),
         ]
     );
 }

@@ -17,7 +17,11 @@ pub const T0: u64 = 1_795_424_400_000;
 pub fn workshop(lang: &str) -> Arc<Workshop> {
     let (lib, problems) = Library::embedded();
     assert!(problems.is_empty(), "{problems:?}");
-    Arc::new(lib.workshop(DEFAULT_WORKSHOP, Some(lang)).expect("the shipped workshop").clone())
+    Arc::new(
+        lib.workshop(DEFAULT_WORKSHOP, Some(lang))
+            .expect("the shipped workshop")
+            .clone(),
+    )
 }
 
 pub fn session(w: &Workshop) -> Session {
@@ -50,7 +54,11 @@ pub struct Driver {
 
 impl Driver {
     pub fn new(app: App, store: Option<SessionStore>) -> Self {
-        Self { app, store, now: T0 }
+        Self {
+            app,
+            store,
+            now: T0,
+        }
     }
 
     pub fn act(&mut self, action: Action) {

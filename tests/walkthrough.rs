@@ -1,0 +1,222 @@
+//! The 3-hour workshop from welcome to close, driven by keys through App::update
+//! with a real session folder, then read back from disk.
+
+mod common;
+
+use common::{Driver, T0};
+use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, PageDown, Tab};
+use flipover::app::{Action, App, Mode};
+use flipover::session::Target;
+use flipover::storage::SessionStore;
+
+fn open_driver(root: &std::path::Path) -> Driver {
+    let w = common::workshop("da");
+    let now = jiff::Timestamp::from_millisecond(T0 as i64)
+        .expect("time")
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let (store, session) = SessionStore::create(root, &w, now).expect("create");
+    Driver::new(App::new(w, session, T0), Some(store))
+}
+
+fn write(d: &mut Driver, text: &str) {
+    d.key(Char('a'));
+    d.type_text(text);
+    d.key(Enter);
+}
+
+#[test]
+fn a_whole_workshop_is_recorded_and_read_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = open_driver(root.path());
+    // Welcome: start the clock, let 8 minutes pass, move on (the clock follows).
+    d.key(Char(' '));
+    d.now += 8 * 60_000;
+    d.key(PageDown);
+    assert_eq!(d.app.step().id, "inspiration");
+    let welcome = d.app.session.steps["velkomst"].clock;
+    assert!(!welcome.running());
+    assert_eq!(welcome.used_ms(d.now), 8 * 60_000);
+    assert!(d.app.session.steps["inspiration"].clock.running());
+
+    // The model: open advice 3, close it.
+    d.keys(&[Down, Down, Enter]);
+    assert!(matches!(d.app.mode, Mode::Advice(2)));
+    d.key(Esc);
+    d.key(PageDown);
+
+    // The board: both situations, then cards in all four quadrants.
+    assert_eq!(d.app.step().id, "brainstorm");
+    d.key(Enter);
+    d.type_text("Borgerne ringer og bestiller tid");
+    d.key(Enter);
+    d.key(Tab);
+    d.key(Enter);
+    d.type_text("Borgerne booker selv på nettet");
+    d.key(Enter);
+    d.key(Tab);
+    write(&mut d, "Vi kender borgerne – æøå");
+    write(&mut d, "Tryghed");
+    d.key(Tab);
+    write(&mut d, "Åbent døgnet rundt");
+    d.key(Tab);
+    write(&mut d, "Lange køer om morgenen");
+    d.key(Tab);
+    write(&mut d, "Nogle falder fra");
+    // Move "Nogle falder fra" back one quadrant and again forward.
+    d.key(Char('M'));
+    d.key(Char('m'));
+    // Delete "Tryghed" and undo it.
+    d.keys(&[BackTab, BackTab, BackTab, Down]);
+    assert_eq!(
+        d.app.selected_item().map(|i| i.text.as_str()),
+        Some("Tryghed")
+    );
+    d.key(Char('d'));
+    assert_eq!(d.app.items_in(d.app.focus()).len(), 1);
+    d.key(Char('u'));
+    assert_eq!(d.app.items_in(d.app.focus()).len(), 2);
+
+    // Break, discussion, decisions, close.
+    d.keys(&[PageDown, PageDown]);
+    assert_eq!(d.app.step().id, "droeftelse");
+    write(&mut d, "Vi vil have en tovholder");
+    write(&mut d, "Vi vil besøge Herlev");
+    d.key(PageDown);
+    for (what, who, when) in [
+        ("Find en tovholder", "Søren", "2026-12-01"),
+        ("Aftal besøg", "Åse Ødegård", "uge 3"),
+    ] {
+        d.key(Char('a'));
+        d.type_text(what);
+        d.key(Tab);
+        d.type_text(who);
+        d.key(Tab);
+        d.type_text(when);
+        d.key(Enter);
+    }
+    d.key(PageDown);
+    assert_eq!(d.app.step().id, "afslutning");
+
+    let expected = d.app.session.clone();
+    let dir = d
+        .store
+        .as_ref()
+        .map(|s| s.dir().to_path_buf())
+        .expect("store");
+    drop(d);
+    let (_store, session, _) = SessionStore::open(&dir).expect("reopen");
+    assert_eq!(session, expected);
+    let board = &session.steps["brainstorm"];
+    assert_eq!(board.situations["nu"], "Borgerne ringer og bestiller tid");
+    let cards: Vec<(&str, &str)> = board
+        .items
+        .iter()
+        .map(|i| (i.area.as_str(), i.text.as_str()))
+        .collect();
+    assert_eq!(
+        cards,
+        [
+            ("nu-fordele", "Vi kender borgerne – æøå"),
+            ("nu-fordele", "Tryghed"),
+            ("fremtid-fordele", "Åbent døgnet rundt"),
+            ("nu-ulemper", "Lange køer om morgenen"),
+            ("fremtid-ulemper", "Nogle falder fra"),
+        ]
+    );
+    let actions: Vec<(&str, &str, &str)> = session.steps["beslutninger"]
+        .items
+        .iter()
+        .map(|i| (i.text.as_str(), i.who.as_str(), i.when.as_str()))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("Find en tovholder", "Søren", "2026-12-01"),
+            ("Aftal besøg", "Åse Ødegård", "uge 3")
+        ]
+    );
+    assert_eq!(session.step, "afslutning");
+}
+
+#[test]
+fn a_failed_write_keeps_the_text_and_says_so() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, Tab, Tab]);
+    d.key(Char('a'));
+    d.type_text("Må ikke gå tabt");
+    // What the runtime sends when the disk is full.
+    let effects = d
+        .app
+        .update(Action::Key(crossterm::event::KeyEvent::from(Enter)), d.now);
+    assert_eq!(effects.len(), 1, "one commit is asked for");
+    d.app.update(
+        Action::CommitFailed("No space left on device".into()),
+        d.now,
+    );
+    let Mode::Editing(ed) = &d.app.mode else {
+        panic!("the form stays open");
+    };
+    assert_eq!(ed.value(0), "Må ikke gå tabt");
+    assert!(ed.error.as_deref().is_some_and(|e| e.contains("No space")));
+    let status = d.app.status.as_ref().expect("status");
+    assert!(
+        status.error && status.text.contains("ikke tabt"),
+        "{}",
+        status.text
+    );
+    assert!(
+        d.app.session.steps["brainstorm"].items.is_empty(),
+        "nothing shown as saved"
+    );
+}
+
+#[test]
+fn a_draft_is_saved_within_two_seconds_and_comes_back() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, Tab, Tab]);
+    d.key(Char('a'));
+    d.type_text("Halvt skr");
+    let effects = d.app.update(Action::Tick, d.now + 1_000);
+    let Some(flipover::app::Effect::SaveLive(live)) = effects.first() else {
+        panic!("the draft is saved after a second: {effects:?}");
+    };
+    let draft = live.draft.clone().expect("draft");
+    assert_eq!(draft.fields, ["Halvt skr"]);
+    assert_eq!(
+        draft.target,
+        Target::New {
+            area: "nu-fordele".into()
+        }
+    );
+    // Resumed with that draft, the form reopens with the text.
+    let w = common::workshop("da");
+    let (app, _) = App::resume(w, d.app.session.clone(), Some(live.clone()), d.now);
+    let Mode::Editing(ed) = &app.mode else {
+        panic!("the draft reopens");
+    };
+    assert_eq!(ed.value(0), "Halvt skr");
+}
+
+#[test]
+fn a_running_clock_is_paused_where_the_console_was_last_seen() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char(' '));
+    let seen = flipover::session::Live {
+        seen: T0 + 90_000,
+        draft: None,
+    };
+    let w = common::workshop("da");
+    let (mut app, effects) = App::resume(w, d.app.session.clone(), Some(seen), T0 + 3_600_000);
+    let mut store = None;
+    flipover::runtime::carry_out(&mut app, &mut store, effects);
+    let clock = app.session.steps["velkomst"].clock;
+    assert!(!clock.running());
+    assert_eq!(clock.used_ms(T0 + 3_600_000), 90_000);
+}
+
+#[test]
+fn plus_and_minus_move_the_plan_by_a_minute() {
+    let mut d = Driver::new(common::app("en"), None);
+    d.keys(&[Char('+'), Char('+'), Char('-')]);
+    assert_eq!(d.app.session.steps["velkomst"].clock.planned_s, 11 * 60);
+}
