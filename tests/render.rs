@@ -1,0 +1,196 @@
+//! Whole-screen snapshots of every screen on ratatui's TestBackend, at 80×24,
+//! 120×40 and a projector's 200×50, with a fixed clock.
+
+mod common;
+
+use common::{Driver, T0};
+use crossterm::event::KeyCode::{Char, Down, Enter, PageDown, Tab};
+use flipover::app::App;
+use flipover::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::monochrome()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(app, w, h));
+    }
+}
+
+/// The board with the situations written and a few cards in each quadrant.
+fn board() -> Driver {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, Enter]);
+    d.type_text("Borgerne ringer og bestiller tid hos os");
+    d.keys(&[Enter, Tab, Enter]);
+    d.type_text("Borgerne booker selv tid på nettet");
+    d.keys(&[Enter, Tab]);
+    for (cards, next) in [
+        (
+            &[
+                "Vi kender borgerne",
+                "Tryghed for de ældre – også dem uden NemID",
+            ][..],
+            true,
+        ),
+        (
+            &["Åbent døgnet rundt", "Færre opkald om morgenen"][..],
+            true,
+        ),
+        (
+            &["Lange køer", "Mange opkald, der handler om det samme"][..],
+            true,
+        ),
+        (
+            &[
+                "Nogle borgere falder fra",
+                "Vi mister den personlige kontakt",
+            ][..],
+            false,
+        ),
+    ] {
+        for c in cards {
+            d.key(Char('a'));
+            d.type_text(c);
+            d.key(Enter);
+        }
+        if next {
+            d.key(Tab);
+        }
+    }
+    d
+}
+
+#[test]
+fn welcome_with_a_running_clock() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char(' '));
+    d.now = T0 + 3 * 60_000 + 25_000;
+    d.app.update(flipover::app::Action::Tick, d.now);
+    snap("welcome", &d.app);
+}
+
+#[test]
+fn clock_low_and_over() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char(' '));
+    d.app
+        .update(flipover::app::Action::Tick, T0 + 8 * 60_000 + 30_000);
+    insta::assert_snapshot!("clock_low_80x24", screen(&d.app, 80, 24));
+    d.app
+        .update(flipover::app::Action::Tick, T0 + 13 * 60_000 + 5_000);
+    insta::assert_snapshot!("clock_over_80x24", screen(&d.app, 80, 24));
+}
+
+#[test]
+fn the_nine_advice_model_and_an_opened_advice() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, Down, Down, Down]);
+    snap("model", &d.app);
+    d.key(Enter);
+    snap("advice", &d.app);
+}
+
+#[test]
+fn the_now_and_future_board() {
+    let d = board();
+    snap("board", &d.app);
+}
+
+#[test]
+fn typing_a_card_on_the_board() {
+    let mut d = board();
+    d.key(Char('a'));
+    d.type_text("Vi skal lære ");
+    snap("board_typing", &d.app);
+}
+
+#[test]
+fn break_discussion_and_decisions() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, PageDown]);
+    snap("break", &d.app);
+    d.key(PageDown);
+    for p in [
+        "Vi vil have en tovholder for det digitale",
+        "Vi vil besøge en kommune, der har gjort det",
+    ] {
+        d.key(Char('a'));
+        d.type_text(p);
+        d.key(Enter);
+    }
+    snap("discussion", &d.app);
+    d.key(PageDown);
+    for (what, who, when) in [
+        ("Find en tovholder", "Søren", "2026-12-01"),
+        (
+            "Aftal et besøg i Herlev Kommune og tag to medarbejdere med",
+            "Åse Ødegård",
+            "uge 3",
+        ),
+    ] {
+        d.key(Char('a'));
+        d.type_text(what);
+        d.key(Tab);
+        d.type_text(who);
+        d.key(Tab);
+        d.type_text(when);
+        d.key(Enter);
+    }
+    snap("decisions", &d.app);
+    d.key(Char('a'));
+    d.type_text("Ny");
+    d.key(Tab);
+    snap("decisions_form", &d.app);
+}
+
+#[test]
+fn help_agenda_and_notes() {
+    let mut d = board();
+    d.key(Char('?'));
+    snap("help", &d.app);
+    d.key(Char('x'));
+    d.key(Char('g'));
+    snap("agenda", &d.app);
+    d.key(Char('g'));
+    d.key(Char('i'));
+    insta::assert_snapshot!("notes_80x24", screen(&d.app, 80, 24));
+}
+
+#[test]
+fn english_screens() {
+    let mut d = Driver::new(common::app("en"), None);
+    d.keys(&[PageDown]);
+    insta::assert_snapshot!("model_en_120x40", screen(&d.app, 120, 40));
+}
+
+#[test]
+fn projector_mode_hides_the_chrome() {
+    let mut d = board();
+    d.key(Char('f'));
+    insta::assert_snapshot!("board_projector_200x50", screen(&d.app, 200, 50));
+}
+
+#[test]
+fn tiny_terminals_get_a_note_and_never_a_panic() {
+    let d = board();
+    for w in 0..50 {
+        for h in 0..16 {
+            // Drawn only: TestBackend cannot print a zero-width buffer.
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            terminal
+                .draw(|f| ui::draw(f, &d.app, &Theme::monochrome()))
+                .expect("draw");
+        }
+    }
+    insta::assert_snapshot!("too_small_30x10", screen(&d.app, 30, 10));
+}
