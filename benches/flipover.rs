@@ -1,0 +1,135 @@
+//! The quality bars that are about speed, measured:
+//! - a commit costs the same at 10 cards as at 10,000 (`commit/…`);
+//! - a key handled and a frame drawn with 5,000 cards on the board (`key_and_frame`);
+//! - the work before the first frame next to a bare ratatui frame (`start/…`).
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use flipover::app::{Action, App};
+use flipover::content::{DEFAULT_WORKSHOP, Library, Workshop};
+use flipover::session::{Change, Item, Meta, Session};
+use flipover::storage::SessionStore;
+use flipover::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::widgets::Paragraph;
+
+fn workshop() -> Arc<Workshop> {
+    let (lib, _) = Library::embedded();
+    Arc::new(lib.workshop(DEFAULT_WORKSHOP, Some("da")).expect("shipped").clone())
+}
+
+fn card(id: u64) -> Change {
+    let areas = ["nu-fordele", "fremtid-fordele", "nu-ulemper", "fremtid-ulemper"];
+    Change::Put {
+        step: "brainstorm".into(),
+        item: Item {
+            id,
+            area: areas[(id % 4) as usize].into(),
+            text: format!("Kort nummer {id} om borgerne, tiden og den nye teknologi – æøå"),
+            who: String::new(),
+            when: String::new(),
+        },
+    }
+}
+
+fn session_with(w: &Workshop, cards: u64) -> Session {
+    let meta = Meta {
+        id: "bench".into(),
+        workshop: w.id.clone(),
+        lang: "da".into(),
+        title: w.title.clone(),
+        created: "2026-11-23T09:00:00Z".into(),
+    };
+    let mut s = Session::new(meta, w);
+    for id in 1..=cards {
+        s.apply(&card(id));
+    }
+    s.step = "brainstorm".into();
+    s
+}
+
+fn commit(c: &mut Criterion) {
+    let w = workshop();
+    let mut group = c.benchmark_group("commit");
+    group.sample_size(30);
+    for n in [10u64, 10_000] {
+        let root = tempfile::tempdir().expect("tempdir");
+        let (mut store, _) = SessionStore::create(root.path(), &w, jiff::ZonedDateTime::now()).expect("create");
+        let mut session = session_with(&w, n);
+        store.snapshot(&session).expect("snapshot");
+        let mut next = n + 1;
+        group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
+            b.iter(|| {
+                // What the runtime does per commit: append + fsync, apply, and
+                // snapshot when the journal has grown past the session's size.
+                let change = card(next);
+                store.commit(&change).expect("commit");
+                session.apply(&change);
+                if store.wants_snapshot(&session) {
+                    store.snapshot(&session).expect("snapshot");
+                }
+                // Keep the session at its size so both runs measure n cards.
+                let remove = Change::Remove {
+                    step: "brainstorm".into(),
+                    id: next,
+                };
+                session.apply(&remove);
+                next += 1;
+            });
+        });
+    }
+    group.finish();
+}
+
+fn key_and_frame(c: &mut Criterion) {
+    let w = workshop();
+    let mut app = App::new(Arc::clone(&w), session_with(&w, 5_000), 0);
+    let theme = Theme::high_contrast();
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
+    // Focus the first quadrant, with 1,250 cards in it.
+    for code in [KeyCode::Tab, KeyCode::Tab] {
+        app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)), 0);
+    }
+    let mut down = true;
+    c.bench_function("key_and_frame/5000_cards", |b| {
+        b.iter(|| {
+            let code = if down { KeyCode::Down } else { KeyCode::Up };
+            down = !down;
+            app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)), 0);
+            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+        });
+    });
+}
+
+fn start(c: &mut Criterion) {
+    let mut group = c.benchmark_group("start");
+    group.bench_function("bare_ratatui_frame", |b| {
+        b.iter(|| {
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            terminal
+                .draw(|f| f.render_widget(Paragraph::new("flipover"), f.area()))
+                .expect("draw");
+            black_box(terminal);
+        });
+    });
+    group.bench_function("load_content_and_first_frame", |b| {
+        b.iter(|| {
+            let w = workshop();
+            let s = session_with(&w, 0);
+            let app = App::new(w, s, 0);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+            terminal
+                .draw(|f| ui::draw(f, &app, &Theme::high_contrast()))
+                .expect("draw");
+            black_box(terminal);
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, commit, key_and_frame, start);
+criterion_main!(benches);
