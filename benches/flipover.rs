@@ -19,20 +19,27 @@ use ratatui::widgets::Paragraph;
 
 fn workshop() -> Arc<Workshop> {
     let (lib, _) = Library::embedded();
-    Arc::new(lib.workshop(DEFAULT_WORKSHOP, Some("da")).expect("shipped").clone())
+    Arc::new(
+        lib.workshop(DEFAULT_WORKSHOP, Some("da"))
+            .expect("shipped")
+            .clone(),
+    )
 }
 
 fn card(id: u64) -> Change {
-    let areas = ["nu-fordele", "fremtid-fordele", "nu-ulemper", "fremtid-ulemper"];
+    let areas = [
+        "nu-fordele",
+        "fremtid-fordele",
+        "nu-ulemper",
+        "fremtid-ulemper",
+    ];
     Change::Put {
         step: "brainstorm".into(),
-        item: Item {
+        item: Item::new(
             id,
-            area: areas[(id % 4) as usize].into(),
-            text: format!("Kort nummer {id} om borgerne, tiden og den nye teknologi – æøå"),
-            who: String::new(),
-            when: String::new(),
-        },
+            areas[(id % 4) as usize],
+            &format!("Kort nummer {id} om borgerne, tiden og den nye teknologi – æøå"),
+        ),
     }
 }
 
@@ -58,7 +65,8 @@ fn commit(c: &mut Criterion) {
     group.sample_size(30);
     for n in [10u64, 10_000] {
         let root = tempfile::tempdir().expect("tempdir");
-        let (mut store, _) = SessionStore::create(root.path(), &w, jiff::ZonedDateTime::now()).expect("create");
+        let (mut store, _) =
+            SessionStore::create(root.path(), &w, jiff::ZonedDateTime::now()).expect("create");
         let mut session = session_with(&w, n);
         store.snapshot(&session).expect("snapshot");
         let mut next = n + 1;

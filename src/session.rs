@@ -39,6 +39,19 @@ pub struct Item {
     pub when: String,
 }
 
+impl Item {
+    /// A card or point: text in an area (`""` for lists), no owner or date.
+    pub fn new(id: u64, area: &str, text: &str) -> Self {
+        Self {
+            id,
+            area: area.to_string(),
+            text: text.to_string(),
+            who: String::new(),
+            when: String::new(),
+        }
+    }
+}
+
 /// Everything recorded for one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepState {
@@ -299,13 +312,7 @@ mod tests {
     fn card(id: u64, text: &str) -> Change {
         Change::Put {
             step: "brainstorm".into(),
-            item: Item {
-                id,
-                area: "nu-fordele".into(),
-                text: text.into(),
-                who: String::new(),
-                when: String::new(),
-            },
+            item: Item::new(id, "nu-fordele", text),
         }
     }
 

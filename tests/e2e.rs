@@ -92,6 +92,15 @@ impl Console {
         self.writer.flush().expect("flush");
     }
 
+    /// From the welcome to the now/future board, by clicker keys.
+    fn walk_to_board(&mut self) {
+        self.wait_for("Trin 1/7");
+        self.send(PAGE_DOWN);
+        self.wait_for("Trin 2/7");
+        self.send(PAGE_DOWN);
+        self.wait_for("Nu-situationen");
+    }
+
     fn signal(&self, sig: &str) {
         let pid = self.child.process_id().expect("pid").to_string();
         let ok = std::process::Command::new("kill")
@@ -141,11 +150,7 @@ fn wait_for_file(dir: &Path, file: &str, text: &str) {
 fn a_card_with_æøå_survives_sigkill_and_the_draft_comes_back() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut c = Console::start(&["run"], data.path());
-    c.wait_for("Trin 1/7");
-    c.send(PAGE_DOWN);
-    c.wait_for("Trin 2/7");
-    c.send(PAGE_DOWN);
-    c.wait_for("Nu-situationen");
+    c.walk_to_board();
     c.send("\t\ta");
     c.wait_for("Nyt kort");
     c.send("Vi kender borgerne – æøå ÆØÅ\r");
@@ -194,11 +199,7 @@ fn a_second_console_on_the_same_session_is_refused() {
 fn sigterm_restores_the_terminal_and_keeps_the_draft() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut c = Console::start(&["run"], data.path());
-    c.wait_for("Trin 1/7");
-    c.send(PAGE_DOWN);
-    c.wait_for("Trin 2/7");
-    c.send(PAGE_DOWN);
-    c.wait_for("Nu-situationen");
+    c.walk_to_board();
     c.send("\t\taSagt lige før lukning");
     c.wait_for("Sagt lige før lukning");
     c.signal("-TERM");

@@ -138,13 +138,7 @@ fn break_discussion_and_decisions() {
             "uge 3",
         ),
     ] {
-        d.key(Char('a'));
-        d.type_text(what);
-        d.key(Tab);
-        d.type_text(who);
-        d.key(Tab);
-        d.type_text(when);
-        d.key(Enter);
+        d.add_action(what, who, when);
     }
     snap("decisions", &d.app);
     d.key(Char('a'));

@@ -11,13 +11,7 @@ use flipover::storage::{self, SessionStore, StorageError};
 fn card(id: u64, text: &str) -> Change {
     Change::Put {
         step: "brainstorm".into(),
-        item: Item {
-            id,
-            area: "nu-fordele".into(),
-            text: text.into(),
-            who: String::new(),
-            when: String::new(),
-        },
+        item: Item::new(id, "nu-fordele", text),
     }
 }
 

@@ -137,13 +137,7 @@ mod tests {
     fn put(text: &str) -> Change {
         Change::Put {
             step: "brainstorm".into(),
-            item: Item {
-                id: 7,
-                area: "nu-fordele".into(),
-                text: text.into(),
-                who: String::new(),
-                when: String::new(),
-            },
+            item: Item::new(7, "nu-fordele", text),
         }
     }
 

@@ -57,15 +57,14 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let step = app.step();
     let items = app.items_in(Focus::List);
     let (list_area, side) = split_for_questions(area, !step.questions.is_empty());
-    let block = panel(format!(" {} ({}) ", w.points, items.len()), true, theme);
-    let inner = block.inner(list_area);
-    frame.render_widget(block, list_area);
-    if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(w.empty_points, theme.dim)).wrap(Wrap { trim: true }),
-            inner,
-        );
-    } else {
+    if let Some(inner) = framed_list(
+        frame,
+        list_area,
+        w.points,
+        items.len(),
+        w.empty_points,
+        theme,
+    ) {
         item_list(frame, inner, &items, Some(app.selected_row()), true, theme);
     }
     if let Some(side) = side {
@@ -74,6 +73,28 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             side,
         );
     }
+}
+
+/// The frame of the step's one list, titled with its count; says `empty` and
+/// returns `None` when there is nothing in it, else the inside to draw in.
+fn framed_list(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    count: usize,
+    empty: &str,
+    theme: &Theme,
+) -> Option<Rect> {
+    let block = panel(format!(" {title} ({count}) "), true, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if count == 0 {
+        let note =
+            Paragraph::new(Line::styled(empty.to_string(), theme.dim)).wrap(Wrap { trim: true });
+        frame.render_widget(note, inner);
+        return None;
+    }
+    Some(inner)
 }
 
 /// A wide list beside its questions, or the list alone on a narrow screen.
@@ -92,16 +113,10 @@ fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rect>) 
 pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = app.words();
     let items = app.items_in(Focus::List);
-    let block = panel(format!(" {} ({}) ", w.actions, items.len()), true, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if items.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(w.empty_actions, theme.dim)).wrap(Wrap { trim: true }),
-            inner,
-        );
+    let Some(inner) = framed_list(frame, area, w.actions, items.len(), w.empty_actions, theme)
+    else {
         return;
-    }
+    };
     let who_w = (inner.width / 5).clamp(8, 24);
     let when_w = (inner.width / 7).clamp(8, 16);
     let what_w = inner.width.saturating_sub(who_w + when_w + 4 + 3);

@@ -83,6 +83,17 @@ impl Driver {
         }
     }
 
+    /// Writes an action on a decisions step: what, who, by when.
+    pub fn add_action(&mut self, what: &str, who: &str, when: &str) {
+        self.key(KeyCode::Char('a'));
+        self.type_text(what);
+        self.key(KeyCode::Tab);
+        self.type_text(who);
+        self.key(KeyCode::Tab);
+        self.type_text(when);
+        self.key(KeyCode::Enter);
+    }
+
     pub fn wait(&mut self, ms: u64) {
         self.now += ms;
         self.act(Action::Tick);
