@@ -58,8 +58,12 @@ pub enum Mode {
     Help,
     Info,
     Agenda(usize),
-    /// An advice of the model opened, by index in number order.
-    Advice(usize),
+    /// An advice of the model opened, by index in number order, scrolled down
+    /// by `scroll` lines.
+    Advice {
+        index: usize,
+        scroll: u16,
+    },
 }
 
 /// Where the selection is within a step.
@@ -200,8 +204,10 @@ impl App {
 
     /// The key scopes that apply now, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
-        if matches!(self.mode, Mode::Editing(_) | Mode::ConfirmQuit(_)) {
-            return vec![Scope::Editing];
+        match self.mode {
+            Mode::Editing(_) | Mode::ConfirmQuit(_) => return vec![Scope::Editing],
+            Mode::Advice { .. } => return vec![Scope::Advice],
+            _ => {}
         }
         match self.step().kind {
             StepKind::Board { .. } => vec![Scope::Board, Scope::Answers, Scope::Step],
@@ -344,7 +350,7 @@ impl App {
             Mode::Help | Mode::Info if ctrl_c => self.quit(None),
             Mode::Help | Mode::Info => Vec::new(),
             Mode::Agenda(sel) => self.agenda_key(sel, key),
-            Mode::Advice(i) => self.advice_key(i, key),
+            Mode::Advice { index, scroll } => self.advice_key(index, scroll, key),
         }
     }
 
@@ -360,27 +366,36 @@ impl App {
         Vec::new()
     }
 
-    fn advice_key(&mut self, i: usize, key: KeyEvent) -> Vec<Effect> {
-        let n = match &self.step().kind {
-            StepKind::Model(m) => m.advice().count(),
+    fn advice_key(&mut self, index: usize, scroll: u16, key: KeyEvent) -> Vec<Effect> {
+        let last = match &self.step().kind {
+            StepKind::Model(m) => m.advice().count().saturating_sub(1),
             _ => 0,
         };
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.mode = Mode::Advice(i.saturating_sub(1)),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.mode = Mode::Advice((i + 1).min(n.saturating_sub(1)))
-            }
-            KeyCode::Esc | KeyCode::Enter | KeyCode::Backspace => {
-                self.set_cursor(Cursor { area: 0, row: i });
+        let open = |index, scroll| Mode::Advice { index, scroll };
+        self.mode = match keymap::command(&key, &[Scope::Advice]) {
+            // A clicker pages through the advice while one is open.
+            Some(Command::Down) => open((index + 1).min(last), 0),
+            Some(Command::Up) => open(index.saturating_sub(1), 0),
+            Some(Command::ScrollDown) => open(index, scroll.saturating_add(1)),
+            Some(Command::ScrollUp) => open(index, scroll.saturating_sub(1)),
+            Some(_) => {
+                self.set_cursor(Cursor {
+                    area: 0,
+                    row: index,
+                });
+                Mode::Normal
             }
             // Any other key closes the advice and does what it does on the model.
-            _ => {
-                self.set_cursor(Cursor { area: 0, row: i });
+            None => {
+                self.set_cursor(Cursor {
+                    area: 0,
+                    row: index,
+                });
                 return keymap::command(&key, &self.scopes())
                     .map(|c| self.command(c))
                     .unwrap_or_default();
             }
-        }
+        };
         Vec::new()
     }
 
@@ -550,7 +565,12 @@ impl App {
             Command::Up | Command::Down => self.move_row(c == Command::Down),
             Command::New => self.open_new(),
             Command::Open => match &self.step().kind {
-                StepKind::Model(_) => self.mode = Mode::Advice(self.cursor().row),
+                StepKind::Model(_) => {
+                    self.mode = Mode::Advice {
+                        index: self.cursor().row,
+                        scroll: 0,
+                    }
+                }
                 _ => self.open_new(),
             },
             Command::Edit => self.open_edit(),
@@ -562,7 +582,7 @@ impl App {
             Command::Agenda => self.mode = Mode::Agenda(idx),
             Command::Info => self.mode = Mode::Info,
             Command::Help => self.mode = Mode::Help,
-            Command::Back => self.mode = Mode::Normal,
+            Command::Back | Command::ScrollUp | Command::ScrollDown => self.mode = Mode::Normal,
             Command::Quit => return self.quit(None),
         }
         Vec::new()

@@ -31,6 +31,8 @@ pub enum Command {
     Info,
     Help,
     Back,
+    ScrollUp,
+    ScrollDown,
     Quit,
 }
 
@@ -45,6 +47,8 @@ pub enum Scope {
     Board,
     /// A model: advice to open.
     Model,
+    /// An advice of the model is open.
+    Advice,
     /// Typing an answer.
     Editing,
 }
@@ -330,7 +334,51 @@ pub const BINDINGS: &[Binding] = &[
         "åbn rådet",
         "open the advice",
     ),
-    b(&[K::Esc], "Esc", C::Back, S::Model, false, "luk", "close"),
+    b(
+        &[K::Right, K::PageDown, K::Char('n'), K::Tab],
+        "→ PgDn Tab",
+        C::Down,
+        S::Advice,
+        true,
+        "næste råd",
+        "next advice",
+    ),
+    b(
+        &[K::Left, K::PageUp, K::Char('p'), K::BackTab],
+        "← PgUp ⇧Tab",
+        C::Up,
+        S::Advice,
+        true,
+        "forrige råd",
+        "previous advice",
+    ),
+    b(
+        &[K::Down, K::Char('j')],
+        "↓ j",
+        C::ScrollDown,
+        S::Advice,
+        true,
+        "rul ned",
+        "scroll down",
+    ),
+    b(
+        &[K::Up, K::Char('k')],
+        "↑ k",
+        C::ScrollUp,
+        S::Advice,
+        false,
+        "rul op",
+        "scroll up",
+    ),
+    b(
+        &[K::Esc, K::Enter, K::Backspace, K::Char('q')],
+        "Esc Enter",
+        C::Back,
+        S::Advice,
+        true,
+        "luk rådet",
+        "close the advice",
+    ),
     Binding {
         keys: &[K::Enter],
         label: "Enter",

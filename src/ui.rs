@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Help => overlay::help(frame, area, app, theme),
         Mode::Info => overlay::info(frame, area, app, theme),
         Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),
-        Mode::Advice(i) => overlay::advice(frame, area, app, *i, theme),
+        Mode::Advice { index, scroll } => overlay::advice(frame, area, app, *index, *scroll, theme),
     }
 }
 

@@ -40,7 +40,7 @@ fn a_whole_workshop_is_recorded_and_read_back() {
 
     // The model: open advice 3, close it.
     d.keys(&[Down, Down, Enter]);
-    assert!(matches!(d.app.mode, Mode::Advice(2)));
+    assert!(matches!(d.app.mode, Mode::Advice { index: 2, .. }));
     d.key(Esc);
     d.key(PageDown);
 

@@ -97,14 +97,17 @@ fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     rect
 }
 
-/// Every key, from the same table that handles them, in both languages.
+/// Every key, from the same table that handles them, in both languages; in two
+/// columns when one does not fit.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let english = app.workshop.lang == "en";
+    let both = area.width >= 100;
     let heading = |s: Scope| match s {
         Scope::Step => "Alle trin · Every step",
         Scope::Answers => "Svar · Answers",
         Scope::Board => "Tavle · Board",
         Scope::Model => "Model",
+        Scope::Advice => "Et råd er åbent · An advice is open",
         Scope::Editing => "Når du skriver · While typing",
     };
     let mut lines = Vec::new();
@@ -118,18 +121,47 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             last = Some(b.scope);
         }
         let (first, second) = if english { (b.en, b.da) } else { (b.da, b.en) };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<10}", b.label), theme.title),
+        let mut spans = vec![
+            Span::styled(format!("  {:<12}", b.label), theme.title),
             Span::raw(first),
-            Span::styled(format!("  ({second})"), theme.dim),
-        ]));
+        ];
+        if both {
+            spans.push(Span::styled(format!("  ({second})"), theme.dim));
+        }
+        lines.push(Line::from(spans));
     }
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let rect = popup(frame, area, 76, h);
-    frame.render_widget(
-        Paragraph::new(lines).block(panel(format!(" {} – ? ", app.words().help), true, theme)),
-        rect,
-    );
+    let title = format!(" {} – ? ", app.words().help);
+    if lines.len() as u16 + 2 <= area.height {
+        let rect = popup(
+            frame,
+            area,
+            if both { 90 } else { 76 },
+            lines.len() as u16 + 2,
+        );
+        frame.render_widget(Paragraph::new(lines).block(panel(title, true, theme)), rect);
+        return;
+    }
+    let rect = popup(frame, area, area.width, area.height);
+    let block = panel(title, true, theme);
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    // Break at the blank line between groups that evens the columns best, so no
+    // group is split.
+    let n = lines.len();
+    let split = (0..n)
+        .filter(|&i| lines[i].width() == 0)
+        .min_by_key(|&i| i.max(n - i - 1))
+        .unwrap_or(n / 2);
+    let mut right = lines.split_off(split + 1);
+    // Two columns on a small screen: the headings alone separate the groups.
+    for column in [&mut lines, &mut right] {
+        column.retain(|l| l.width() > 0);
+    }
+    let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
+        .spacing(1)
+        .areas(inner);
+    frame.render_widget(Paragraph::new(lines), l);
+    frame.render_widget(Paragraph::new(right), r);
 }
 
 pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -157,7 +189,7 @@ pub fn agenda(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: 
 }
 
 /// An advice opened: its point, key ideas and questions.
-pub fn advice(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Theme) {
+pub fn advice(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u16, theme: &Theme) {
     let StepKind::Model(model) = &app.step().kind else {
         return;
     };
@@ -188,6 +220,7 @@ pub fn advice(frame: &mut Frame, area: Rect, app: &App, index: usize, theme: &Th
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
+            .scroll((scroll, 0))
             .block(panel(title, true, theme)),
         rect,
     );
