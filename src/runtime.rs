@@ -77,7 +77,9 @@ pub fn next_event(timeout: Duration) -> io::Result<Option<Event>> {
     }
 }
 
-/// Runs the console until the facilitator quits or a signal arrives.
+/// Runs the console until the facilitator quits, a signal arrives or the
+/// terminal goes away; in every case the text being typed is kept as a draft
+/// and `answers.toml` is brought up to date.
 pub fn run(
     screen: &mut Screen,
     app: &mut App,
@@ -85,14 +87,34 @@ pub fn run(
     theme: &Theme,
     first: Vec<Effect>,
 ) -> anyhow::Result<()> {
-    let mut quit = carry_out(app, &mut store, first);
+    let quit = carry_out(app, &mut store, first);
+    let result = if quit {
+        Ok(())
+    } else {
+        event_loop(screen, app, &mut store, theme)
+    };
+    if result.is_err() || screen.stopping() {
+        let effects = app.shutdown();
+        carry_out(app, &mut store, effects);
+    }
+    if let Some(store) = &mut store {
+        // A clean exit leaves answers.toml complete on its own.
+        store.snapshot(&app.session)?;
+    }
+    result
+}
+
+fn event_loop(
+    screen: &mut Screen,
+    app: &mut App,
+    store: &mut Option<SessionStore>,
+    theme: &Theme,
+) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
-    while !quit {
+    loop {
         screen.terminal.draw(|f| ui::draw(f, app, theme))?;
         if screen.stopping() {
-            let effects = app.shutdown();
-            carry_out(app, &mut store, effects);
-            break;
+            return Ok(());
         }
         let wait = TICK.saturating_sub(last_tick.elapsed());
         let action = match next_event(wait)? {
@@ -106,14 +128,11 @@ pub fn run(
         };
         if let Some(action) = action {
             let effects = app.update(action, now());
-            quit = carry_out(app, &mut store, effects);
+            if carry_out(app, store, effects) {
+                return Ok(());
+            }
         }
     }
-    if let Some(store) = &mut store {
-        // A clean exit leaves answers.toml complete on its own.
-        store.snapshot(&app.session)?;
-    }
-    Ok(())
 }
 
 /// Carries out effects in order; a commit reaches the disk before the App hears

@@ -196,20 +196,25 @@ fn a_second_console_on_the_same_session_is_refused() {
 }
 
 #[test]
-fn sigterm_restores_the_terminal_and_keeps_the_draft() {
-    let data = tempfile::tempdir().expect("tempdir");
-    let mut c = Console::start(&["run"], data.path());
-    c.walk_to_board();
-    c.send("\t\taSagt lige før lukning");
-    c.wait_for("Sagt lige før lukning");
-    c.signal("-TERM");
-    assert!(c.wait_exit().success());
-    let raw = c.raw.lock().map(|v| v.clone()).unwrap_or_default();
-    let text = String::from_utf8_lossy(&raw);
-    assert!(text.contains("\x1b[?1049l"), "left the alternate screen");
-    let dir = only_session(data.path());
-    let live = std::fs::read_to_string(dir.join("live.toml")).expect("live");
-    assert!(live.contains("Sagt lige før lukning"), "{live}");
+fn sigterm_and_sighup_restore_the_terminal_and_keep_the_draft() {
+    for signal in ["-TERM", "-HUP"] {
+        let data = tempfile::tempdir().expect("tempdir");
+        let mut c = Console::start(&["run"], data.path());
+        c.walk_to_board();
+        c.send("\t\taSagt lige før lukning");
+        c.wait_for("Sagt lige før lukning");
+        c.signal(signal);
+        assert!(c.wait_exit().success(), "{signal}");
+        let raw = c.raw.lock().map(|v| v.clone()).unwrap_or_default();
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("\x1b[?1049l"),
+            "{signal}: left the alternate screen"
+        );
+        let dir = only_session(data.path());
+        let live = std::fs::read_to_string(dir.join("live.toml")).expect("live");
+        assert!(live.contains("Sagt lige før lukning"), "{signal}: {live}");
+    }
 }
 
 #[test]
