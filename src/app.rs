@@ -58,6 +58,13 @@ pub enum Mode {
     Help,
     Info,
     Agenda(usize),
+    /// On resume, the clock was running: ask whether the time flipover was
+    /// closed counts. `paused` is the clock stopped where it was last seen.
+    ResumeClock {
+        paused: crate::session::StepClock,
+        seen: Millis,
+        then: Option<Box<Editor>>,
+    },
     /// An advice of the model opened, by index in number order, scrolled down
     /// by `scroll` lines.
     Advice {
@@ -106,6 +113,10 @@ pub struct App {
     awaiting_editor: bool,
     /// When live.toml was last written, and the editor version it held.
     live_saved: (Millis, Option<u64>),
+    /// The step whose rebalance offer the facilitator declined.
+    plan_ignored: Option<String>,
+    /// The time zone the time of day is shown in.
+    pub tz: jiff::tz::TimeZone,
 }
 
 /// How often the clock's reading is saved while it runs.
@@ -128,6 +139,8 @@ impl App {
             rehearsal: false,
             awaiting_editor: false,
             live_saved: (now, None),
+            plan_ignored: None,
+            tz: jiff::tz::TimeZone::UTC,
         }
     }
 
@@ -142,33 +155,36 @@ impl App {
         let mut app = Self::new(workshop, session, now);
         let seen = live.as_ref().map_or(0, |l| l.seen);
         let mut effects = Vec::new();
+        let mut asked = None;
         for (step, state) in &app.session.steps {
             if let Some(since) = state.clock.running_since {
-                let clock = state.clock.paused(seen.max(since).min(now));
-                effects.push(Effect::Commit {
-                    change: Change::Clock {
-                        step: step.clone(),
-                        clock,
-                    },
-                    undoable: false,
-                });
+                let paused = state.clock.paused(seen.max(since).min(now));
+                if *step == app.session.step {
+                    // The facilitator decides whether the closed time counts.
+                    asked = Some((paused, seen.max(since)));
+                } else {
+                    effects.push(app.clock_change(step, paused));
+                }
             }
         }
-        if !effects.is_empty() {
-            app.say(app.words().clock_stopped_on_resume, false);
-        }
+        let mut editor = None;
         if let Some(draft) = live.and_then(|l| l.draft)
             && draft.step == app.session.step
             && draft.fields.iter().any(|f| !f.is_empty())
         {
             app.focus_target(&draft.target);
-            app.mode = Mode::Editing(Box::new(Editor::new(
+            editor = Some(Box::new(Editor::new(
                 &draft.step,
                 draft.target,
                 &draft.fields,
             )));
             app.say(app.words().restored_draft, false);
         }
+        app.mode = match (asked, editor) {
+            (Some((paused, seen)), then) => Mode::ResumeClock { paused, seen, then },
+            (None, Some(ed)) => Mode::Editing(ed),
+            (None, None) => Mode::Normal,
+        };
         (app, effects)
     }
 
@@ -350,6 +366,17 @@ impl App {
             Mode::Help | Mode::Info if ctrl_c => self.quit(None),
             Mode::Help | Mode::Info => Vec::new(),
             Mode::Agenda(sel) => self.agenda_key(sel, key),
+            Mode::ResumeClock { paused, then, .. } => {
+                self.mode = then.map_or(Mode::Normal, Mode::Editing);
+                if matches!(key.code, KeyCode::Char('j' | 'J' | 'y' | 'Y')) {
+                    self.say(self.words().counted, false);
+                    Vec::new()
+                } else {
+                    self.say(self.words().clock_stopped_on_resume, false);
+                    let step = self.step().id.clone();
+                    vec![self.clock_change(&step, paused)]
+                }
+            }
             Mode::Advice { index, scroll } => self.advice_key(index, scroll, key),
         }
     }
@@ -559,8 +586,9 @@ impl App {
             Command::NextStep => return self.goto(idx + 1),
             Command::PrevStep => return self.goto(idx.saturating_sub(1)),
             Command::ToggleClock => return self.clock(|c, now| c.toggled(now)),
-            Command::AddMinute => return self.clock(|c, _| c.adjusted(1)),
-            Command::RemoveMinute => return self.clock(|c, _| c.adjusted(-1)),
+            Command::Adjust(minutes) => return self.clock(|c, _| c.adjusted(minutes)),
+            Command::AcceptPlan => return self.accept_plan(),
+            Command::IgnorePlan => self.plan_ignored = Some(self.step().id.clone()),
             Command::NextArea | Command::PrevArea => self.move_area(c == Command::NextArea),
             Command::Up | Command::Down => self.move_row(c == Command::Down),
             Command::New => self.open_new(),
@@ -610,6 +638,30 @@ impl App {
             undoable: false,
         });
         effects
+    }
+
+    /// The rebalanced plan on offer: only while the current step is over its
+    /// time and the offer has not been declined.
+    pub fn proposal(&self) -> Vec<(String, u32)> {
+        let step = &self.step().id;
+        let over = self
+            .session
+            .state(step)
+            .is_some_and(|s| s.clock.state(self.now) == crate::session::ClockState::Over);
+        if !over || self.plan_ignored.as_ref() == Some(step) {
+            return Vec::new();
+        }
+        self.session.rebalance(&self.workshop, self.now)
+    }
+
+    fn accept_plan(&mut self) -> Vec<Effect> {
+        self.proposal()
+            .into_iter()
+            .filter_map(|(step, planned)| {
+                let clock = self.session.state(&step)?.clock.with_planned(planned);
+                Some(self.clock_change(&step, clock))
+            })
+            .collect()
     }
 
     fn clock_change(&self, step: &str, clock: crate::session::StepClock) -> Effect {

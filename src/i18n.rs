@@ -49,6 +49,17 @@ pub struct Words {
     pub enter_save: &'static str,
     pub open_advice: &'static str,
     pub preparation: &'static str,
+    pub behind: &'static str,
+    pub ahead: &'static str,
+    pub on_plan: &'static str,
+    pub ends: &'static str,
+    pub plan: &'static str,
+    pub rebalance: &'static str,
+    pub keep_plan: &'static str,
+    pub protected: &'static str,
+    pub clock_was_running: &'static str,
+    pub count_closed_time: &'static str,
+    pub counted: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -98,6 +109,17 @@ pub const DA: Words = Words {
     enter_save: "Enter gem · Esc fortryd · Tab næste felt",
     open_advice: "↑↓ vælg råd · Enter åbn · Tab næste fase",
     preparation: "Forberedelse",
+    behind: "bag planen",
+    ahead: "foran planen",
+    on_plan: "på planen",
+    ends: "slut",
+    plan: "plan",
+    rebalance: "r: forkort de næste trin",
+    keep_plan: "R: behold planen",
+    protected: "beskyttet",
+    clock_was_running: "Uret kørte, da flipover stoppede",
+    count_closed_time: "Skal tiden, mens flipover var lukket, tælle med? (j/n)",
+    counted: "Tiden tæller med",
 };
 
 pub const EN: Words = Words {
@@ -147,6 +169,17 @@ pub const EN: Words = Words {
     enter_save: "Enter save · Esc cancel · Tab next field",
     open_advice: "↑↓ choose advice · Enter open · Tab next phase",
     preparation: "Preparation",
+    behind: "behind the plan",
+    ahead: "ahead of the plan",
+    on_plan: "on plan",
+    ends: "ends",
+    plan: "plan",
+    rebalance: "r: shorten the next steps",
+    keep_plan: "R: keep the plan",
+    protected: "protected",
+    clock_was_running: "The clock was running when flipover stopped",
+    count_closed_time: "Count the time flipover was closed? (y/n)",
+    counted: "The time counts",
 };
 
 pub fn words(lang: &str) -> &'static Words {

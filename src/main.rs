@@ -206,6 +206,7 @@ fn console(
     let dir = store.as_ref().map(|s| s.dir().to_path_buf());
     let (mut app, first) = App::resume(workshop, session, live, runtime::now());
     app.rehearsal = rehearse;
+    app.tz = jiff::tz::TimeZone::system();
     let theme = Theme::from_env();
     let mut screen = Screen::open()?;
     let result = runtime::run(&mut screen, &mut app, store, &theme, first);

@@ -87,7 +87,7 @@ pub fn run(
     theme: &Theme,
     first: Vec<Effect>,
 ) -> anyhow::Result<()> {
-    let quit = carry_out(app, &mut store, first);
+    let quit = carry_out(app, &mut store, first, now());
     let result = if quit {
         Ok(())
     } else {
@@ -95,7 +95,7 @@ pub fn run(
     };
     if result.is_err() || screen.stopping() {
         let effects = app.shutdown();
-        carry_out(app, &mut store, effects);
+        carry_out(app, &mut store, effects, now());
     }
     if let Some(store) = &mut store {
         // A clean exit leaves answers.toml complete on its own.
@@ -127,8 +127,9 @@ fn event_loop(
             }
         };
         if let Some(action) = action {
-            let effects = app.update(action, now());
-            if carry_out(app, store, effects) {
+            let at = now();
+            let effects = app.update(action, at);
+            if carry_out(app, store, effects, at) {
                 return Ok(());
             }
         }
@@ -136,8 +137,14 @@ fn event_loop(
 }
 
 /// Carries out effects in order; a commit reaches the disk before the App hears
-/// of it. Returns whether to quit.
-pub fn carry_out(app: &mut App, store: &mut Option<SessionStore>, effects: Vec<Effect>) -> bool {
+/// of it. `at` is the time of the action that asked for them. Returns whether
+/// to quit.
+pub fn carry_out(
+    app: &mut App,
+    store: &mut Option<SessionStore>,
+    effects: Vec<Effect>,
+    at: Millis,
+) -> bool {
     let mut queue = VecDeque::from(effects);
     let mut quit = false;
     while let Some(effect) = queue.pop_front() {
@@ -148,17 +155,17 @@ pub fn carry_out(app: &mut App, store: &mut Option<SessionStore>, effects: Vec<E
                     Ok(()) => Action::Committed { change, undoable },
                     Err(e) => Action::CommitFailed(e.to_string()),
                 };
-                queue.extend(app.update(reply, now()));
+                queue.extend(app.update(reply, at));
                 if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(&app.session))
                     && let Err(e) = s.snapshot(&app.session)
                 {
                     // The journal still holds every change; the snapshot is an optimisation.
-                    queue.extend(app.update(Action::Warn(e.to_string()), now()));
+                    queue.extend(app.update(Action::Warn(e.to_string()), at));
                 }
             }
             Effect::SaveLive(live) => {
                 if let Some(Err(e)) = store.as_ref().map(|s| s.save_live(&live)) {
-                    queue.extend(app.update(Action::Warn(e.to_string()), now()));
+                    queue.extend(app.update(Action::Warn(e.to_string()), at));
                 }
             }
             Effect::Quit => quit = true,

@@ -3,12 +3,14 @@
 //! `Change`s, `ui` reads it.
 
 mod clock;
+mod schedule;
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 pub use clock::{ClockState, Millis, StepClock, format_left};
+pub use schedule::Schedule;
 
 use crate::content::Workshop;
 
@@ -150,6 +152,9 @@ pub struct Session {
     pub meta: Meta,
     /// Id of the current step.
     pub step: String,
+    /// When a clock was first started: the workshop's start, for the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started: Option<Millis>,
     pub steps: BTreeMap<String, StepState>,
 }
 
@@ -184,6 +189,7 @@ impl Session {
                 .first()
                 .map(|s| s.id.clone())
                 .unwrap_or_default(),
+            started: None,
             steps,
         }
     }
@@ -211,7 +217,12 @@ impl Session {
     pub fn apply(&mut self, change: &Change) {
         match change {
             Change::Goto { step } => self.step = step.clone(),
-            Change::Clock { step, clock } => self.state_mut(step).clock = *clock,
+            Change::Clock { step, clock } => {
+                if self.started.is_none() {
+                    self.started = clock.running_since;
+                }
+                self.state_mut(step).clock = *clock;
+            }
             Change::Situation {
                 step,
                 situation,

@@ -55,6 +55,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     } else {
         body
     };
+    let plan = app.proposal();
+    let main = if plan.is_empty() {
+        main
+    } else {
+        let [banner, rest] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(main);
+        frame.render_widget(
+            Paragraph::new(chrome::proposal_line(app, &plan, theme)).wrap(Wrap { trim: true }),
+            banner,
+        );
+        rest
+    };
     step_body(frame, main, app, theme);
     if !app.projector {
         chrome::footer(frame, footer, app, theme);
@@ -63,6 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Normal => {}
         Mode::Editing(ed) => overlay::editor(frame, main, app, ed, false, theme),
         Mode::ConfirmQuit(ed) => overlay::editor(frame, main, app, ed, true, theme),
+        Mode::ResumeClock { seen, .. } => overlay::resume_clock(frame, area, app, *seen, theme),
         Mode::Help => overlay::help(frame, area, app, theme),
         Mode::Info => overlay::info(frame, area, app, theme),
         Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),

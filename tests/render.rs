@@ -79,16 +79,30 @@ fn welcome_with_a_running_clock() {
     snap("welcome", &d.app);
 }
 
+/// The clock's four states on the discussion step (35 min, flexible steps after
+/// it), the room having started on plan 100 minutes earlier.
 #[test]
-fn clock_low_and_over() {
+fn clock_on_time_low_over_and_paused() {
     let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, PageDown, PageDown]);
+    d.app.session.started = Some(T0 - 100 * 60_000);
     d.key(Char(' '));
-    d.app
-        .update(flipover::app::Action::Tick, T0 + 8 * 60_000 + 30_000);
+    let at = |d: &mut Driver, ms: u64| {
+        d.now = T0 + ms;
+        d.act(flipover::app::Action::Tick);
+    };
+    at(&mut d, 10 * 60_000);
+    insta::assert_snapshot!("clock_on_time_80x24", screen(&d.app, 80, 24));
+    at(&mut d, 29 * 60_000);
     insta::assert_snapshot!("clock_low_80x24", screen(&d.app, 80, 24));
-    d.app
-        .update(flipover::app::Action::Tick, T0 + 13 * 60_000 + 5_000);
-    insta::assert_snapshot!("clock_over_80x24", screen(&d.app, 80, 24));
+    at(&mut d, 41 * 60_000 + 5_000);
+    insta::assert_snapshot!("clock_over_with_offer_80x24", screen(&d.app, 80, 24));
+    insta::assert_snapshot!("clock_over_with_offer_120x40", screen(&d.app, 120, 40));
+    d.key(Char('r'));
+    insta::assert_snapshot!("clock_over_plan_taken_80x24", screen(&d.app, 80, 24));
+    d.key(Char(' '));
+    at(&mut d, 50 * 60_000);
+    insta::assert_snapshot!("clock_paused_80x24", screen(&d.app, 80, 24));
 }
 
 #[test]

@@ -192,7 +192,7 @@ fn a_draft_is_saved_within_two_seconds_and_comes_back() {
 }
 
 #[test]
-fn a_running_clock_is_paused_where_the_console_was_last_seen() {
+fn on_resume_the_facilitator_decides_whether_closed_time_counts() {
     let mut d = Driver::new(common::app("da"), None);
     d.key(Char(' '));
     let seen = flipover::session::Live {
@@ -200,12 +200,28 @@ fn a_running_clock_is_paused_where_the_console_was_last_seen() {
         draft: None,
     };
     let w = common::workshop("da");
-    let (mut app, effects) = App::resume(w, d.app.session.clone(), Some(seen), T0 + 3_600_000);
-    let mut store = None;
-    flipover::runtime::carry_out(&mut app, &mut store, effects);
-    let clock = app.session.steps["velkomst"].clock;
+    let later = T0 + 3_600_000;
+    let (app, effects) = App::resume(w.clone(), d.app.session.clone(), Some(seen.clone()), later);
+    assert!(
+        effects.is_empty(),
+        "nothing is changed before the facilitator answers"
+    );
+    assert!(matches!(app.mode, Mode::ResumeClock { .. }));
+    // "n": the hour flipover was closed does not count.
+    let mut no = Driver::new(app, None);
+    no.now = later;
+    no.key(Char('n'));
+    let clock = no.app.session.steps["velkomst"].clock;
     assert!(!clock.running());
-    assert_eq!(clock.used_ms(T0 + 3_600_000), 90_000);
+    assert_eq!(clock.used_ms(later), 90_000);
+    // "j": it counts, and the clock runs on.
+    let (app, _) = App::resume(w, d.app.session.clone(), Some(seen), later);
+    let mut yes = Driver::new(app, None);
+    yes.now = later;
+    yes.key(Char('j'));
+    let clock = yes.app.session.steps["velkomst"].clock;
+    assert!(clock.running());
+    assert_eq!(clock.used_ms(later), 3_600_000);
 }
 
 #[test]

@@ -80,6 +80,11 @@ impl StepClock {
         }
     }
 
+    /// The same clock with a new plan.
+    pub fn with_planned(&self, planned_s: u32) -> Self {
+        Self { planned_s, ..*self }
+    }
+
     /// The plan moved by `minutes` (never below one minute).
     pub fn adjusted(&self, minutes: i32) -> Self {
         let planned = (i64::from(self.planned_s) + i64::from(minutes) * 60).clamp(60, 600 * 60);

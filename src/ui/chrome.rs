@@ -49,8 +49,9 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let clock_w = clock.width() as u16;
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(clock_w.min(area.width / 2)),
+        Constraint::Length(clock_w.min(area.width.saturating_sub(12))),
     ])
+    .spacing(1)
     .areas(area);
     let title = Line::from(vec![
         Span::styled(
@@ -63,8 +64,81 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if app.rehearsal {
         sub.push(Span::styled(format!("  {}", w.rehearsal), theme.low));
     }
-    frame.render_widget(Paragraph::new(vec![title, Line::from(sub)]), left);
-    frame.render_widget(Paragraph::new(clock).right_aligned(), right);
+    let schedule = schedule_line(app, theme);
+    let [sub_left, sub_right] = Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length((schedule.width() as u16).min(area.width.saturating_sub(12))),
+    ])
+    .spacing(1)
+    .areas(Rect {
+        y: area.y + 1,
+        height: 1,
+        ..area
+    });
+    frame.render_widget(Paragraph::new(title), Rect { height: 1, ..left });
+    frame.render_widget(Paragraph::new(Line::from(sub)), sub_left);
+    frame.render_widget(
+        Paragraph::new(clock).right_aligned(),
+        Rect { height: 1, ..right },
+    );
+    frame.render_widget(Paragraph::new(schedule).right_aligned(), sub_right);
+}
+
+/// Where the room stands against the plan: "7 min bag planen · slut 12:07 (plan 12:00)".
+pub fn schedule_line(app: &App, theme: &Theme) -> Line<'static> {
+    let w = app.words();
+    let Some(s) = app.session.schedule(&app.workshop, app.now) else {
+        return Line::default();
+    };
+    let minutes = (s.behind_ms() as f64 / 60_000.0).round() as i64;
+    let (text, style) = match minutes {
+        0 => (w.on_plan.to_string(), theme.ok),
+        m if m > 0 => (format!("{m} {} {}", w.minutes, w.behind), theme.over),
+        m => (format!("{} {} {}", -m, w.minutes, w.ahead), theme.ok),
+    };
+    Line::from(vec![
+        Span::styled(text, style),
+        Span::styled(
+            format!(
+                " · {} {} ({} {})",
+                w.ends,
+                time_of_day(s.projected_end, &app.tz),
+                w.plan,
+                time_of_day(s.planned_end, &app.tz)
+            ),
+            theme.dim,
+        ),
+    ])
+}
+
+/// "12:07" in the App's time zone.
+pub fn time_of_day(ms: crate::session::Millis, tz: &jiff::tz::TimeZone) -> String {
+    jiff::Timestamp::from_millisecond(ms as i64)
+        .map(|t| {
+            t.to_zoned_datetime(tz.clone())
+                .strftime("%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The offer after an overrun: "r: forkort de næste trin (Pause 15→12) · R: behold planen".
+pub fn proposal_line(app: &App, plan: &[(String, u32)], theme: &Theme) -> Line<'static> {
+    let w = app.words();
+    let changes: Vec<String> = plan
+        .iter()
+        .filter_map(|(id, planned)| {
+            let step = app.workshop.steps.iter().find(|s| &s.id == id)?;
+            let before = app.session.state(id)?.clock.planned_s / 60;
+            Some(format!("{} {before}→{}", step.title, planned / 60))
+        })
+        .collect();
+    Line::from(vec![
+        Span::styled("⚠ ", theme.over),
+        Span::styled(w.rebalance, theme.low),
+        Span::styled(format!(" ({})", changes.join(" · ")), theme.text),
+        Span::styled(format!("  {}", w.keep_plan), theme.dim),
+    ])
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -164,6 +164,32 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(right), r);
 }
 
+/// The question on resume when the clock was running.
+pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: &Theme) {
+    let w = app.words();
+    let away = app.now.saturating_sub(seen) / 60_000;
+    let lines = vec![
+        Line::styled(
+            format!(
+                "{} ({} · {away} {})",
+                w.clock_was_running,
+                chrome::time_of_day(seen, &app.tz),
+                w.minutes
+            ),
+            theme.title,
+        ),
+        Line::default(),
+        Line::styled(w.count_closed_time, theme.accent),
+    ];
+    let rect = popup(frame, area, 72.min(area.width), 5);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel("", true, theme)),
+        rect,
+    );
+}
+
 pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rect = popup(
         frame,

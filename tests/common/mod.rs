@@ -63,7 +63,7 @@ impl Driver {
 
     pub fn act(&mut self, action: Action) {
         let effects = self.app.update(action, self.now);
-        carry_out(&mut self.app, &mut self.store, effects);
+        carry_out(&mut self.app, &mut self.store, effects, self.now);
     }
 
     pub fn key(&mut self, code: KeyCode) {
