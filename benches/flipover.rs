@@ -12,7 +12,7 @@ use flipover::app::{Action, App};
 use flipover::content::{DEFAULT_WORKSHOP, Library, Workshop};
 use flipover::session::{Change, Item, Meta, Session};
 use flipover::storage::SessionStore;
-use flipover::ui::{self, Theme};
+use flipover::ui::{self, Theme, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::widgets::Paragraph;
@@ -96,7 +96,7 @@ fn commit(c: &mut Criterion) {
 fn key_and_frame(c: &mut Criterion) {
     let w = workshop();
     let mut app = App::new(Arc::clone(&w), session_with(&w, 5_000), 0);
-    let theme = Theme::high_contrast();
+    let theme = Theme::new(ThemeName::Dark, false);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     // Focus the first quadrant, with 1,250 cards in it.
     for code in [KeyCode::Tab, KeyCode::Tab] {
@@ -131,7 +131,7 @@ fn start(c: &mut Criterion) {
             let app = App::new(w, s, 0);
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
             terminal
-                .draw(|f| ui::draw(f, &app, &Theme::high_contrast()))
+                .draw(|f| ui::draw(f, &app, &Theme::new(ThemeName::Dark, false)))
                 .expect("draw");
             black_box(terminal);
         });

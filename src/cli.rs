@@ -22,6 +22,10 @@ pub struct Cli {
     /// Language of the workshop and the screens.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Colours: dark or light high contrast, or the terminal's own (default: the
+    /// config file's `theme`, else dark).
+    #[arg(long, global = true, value_enum)]
+    pub theme: Option<crate::ui::ThemeName>,
     /// Rehearse: run the workshop without saving anything.
     #[arg(long, global = true)]
     pub rehearse: bool,

@@ -32,6 +32,14 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let root = storage::data_dir(cli.data_dir.as_deref());
     let lang = cli.lang.map(|l| l.code());
+    let (config, warning) = flipover::config::load();
+    if let Some(w) = warning {
+        eprintln!("warning: {w}");
+    }
+    let theme = Theme::new(
+        cli.theme.or(config.theme).unwrap_or_default(),
+        Theme::no_color_env(),
+    );
     match cli.command {
         Some(Command::Check { paths }) => Ok(check(&paths)),
         Some(Command::Sessions) => {
@@ -40,16 +48,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Run { workshop }) => {
             let workshop = choose_workshop(workshop.as_deref(), lang)?;
-            start(workshop, &root, cli.rehearse)?;
+            start(workshop, &root, cli.rehearse, &theme)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Resume { session }) => {
             let dir = storage::find(&root, session.as_deref())?;
-            resume(&dir, lang, cli.rehearse)?;
+            resume(&dir, lang, cli.rehearse, &theme)?;
             Ok(ExitCode::SUCCESS)
         }
         None => {
-            launch(&root, lang, cli.rehearse)?;
+            launch(&root, lang, cli.rehearse, &theme)?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -159,7 +167,12 @@ fn choose_workshop(name: Option<&str>, lang: Option<&str>) -> anyhow::Result<Arc
     }
 }
 
-fn start(workshop: Arc<Workshop>, root: &Path, rehearse: bool) -> anyhow::Result<()> {
+fn start(
+    workshop: Arc<Workshop>,
+    root: &Path,
+    rehearse: bool,
+    theme: &Theme,
+) -> anyhow::Result<()> {
     let (store, session) = if rehearse {
         let meta = Meta {
             id: "rehearsal".into(),
@@ -174,10 +187,10 @@ fn start(workshop: Arc<Workshop>, root: &Path, rehearse: bool) -> anyhow::Result
             .context("cannot create the session")?;
         (Some(store), session)
     };
-    console(workshop, session, store, None, rehearse)
+    console(workshop, session, store, None, rehearse, theme)
 }
 
-fn resume(dir: &Path, lang: Option<&str>, rehearse: bool) -> anyhow::Result<()> {
+fn resume(dir: &Path, lang: Option<&str>, rehearse: bool, theme: &Theme) -> anyhow::Result<()> {
     let (store, session, live) = if rehearse {
         let loaded = storage::read(dir)?;
         (None, loaded.session, loaded.live)
@@ -193,7 +206,14 @@ fn resume(dir: &Path, lang: Option<&str>, rehearse: bool) -> anyhow::Result<()> 
             session.meta.workshop
         );
     };
-    console(Arc::new(workshop.clone()), session, store, live, rehearse)
+    console(
+        Arc::new(workshop.clone()),
+        session,
+        store,
+        live,
+        rehearse,
+        theme,
+    )
 }
 
 fn console(
@@ -202,14 +222,14 @@ fn console(
     store: Option<SessionStore>,
     live: Option<flipover::session::Live>,
     rehearse: bool,
+    theme: &Theme,
 ) -> anyhow::Result<()> {
     let dir = store.as_ref().map(|s| s.dir().to_path_buf());
     let (mut app, first) = App::resume(workshop, session, live, runtime::now());
     app.rehearsal = rehearse;
     app.tz = jiff::tz::TimeZone::system();
-    let theme = Theme::from_env();
     let mut screen = Screen::open()?;
-    let result = runtime::run(&mut screen, &mut app, store, &theme, first);
+    let result = runtime::run(&mut screen, &mut app, store, theme, first);
     drop(screen);
     if let Some(dir) = dir {
         println!("flipover: the answers are saved in {}", dir.display());
@@ -217,19 +237,18 @@ fn console(
     result
 }
 
-fn launch(root: &Path, lang: Option<&str>, rehearse: bool) -> anyhow::Result<()> {
+fn launch(root: &Path, lang: Option<&str>, rehearse: bool, theme: &Theme) -> anyhow::Result<()> {
     let library = library(&[]);
     let lang = lang.unwrap_or("da");
     let workshops: Vec<&Workshop> = library.workshops(lang).collect();
     let sessions = storage::list(root);
     let mut launcher = Launcher::new(&workshops, &sessions, lang);
-    let theme = Theme::from_env();
     let choice = {
         let mut screen = Screen::open()?;
         loop {
             screen
                 .terminal
-                .draw(|f| ui::launcher::draw(f, &launcher, &theme))?;
+                .draw(|f| ui::launcher::draw(f, &launcher, theme))?;
             if screen.stopping() {
                 break None;
             }
@@ -242,8 +261,13 @@ fn launch(root: &Path, lang: Option<&str>, rehearse: bool) -> anyhow::Result<()>
         }
     };
     match choice {
-        Some(Choice::New(id)) => start(choose_workshop(Some(&id), Some(lang))?, root, rehearse),
-        Some(Choice::Resume(dir)) => resume(&dir, None, rehearse),
+        Some(Choice::New(id)) => start(
+            choose_workshop(Some(&id), Some(lang))?,
+            root,
+            rehearse,
+            theme,
+        ),
+        Some(Choice::Resume(dir)) => resume(&dir, None, rehearse, theme),
         None => Ok(()),
     }
 }

@@ -1,6 +1,7 @@
 //! ui: draws the App. Pure: reads `&App` and the theme, never performs I/O and
 //! never reads the clock (the time is `app.now`).
 
+mod big;
 mod board;
 mod chrome;
 pub mod launcher;
@@ -15,7 +16,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-pub use theme::Theme;
+pub use theme::{Theme, ThemeName, contrast};
 
 use crate::app::{App, Mode};
 use crate::content::StepKind;
@@ -34,25 +35,35 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         frame.render_widget(Clear, area);
         return;
     }
+    frame.render_widget(Block::default().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area, app, theme);
         return;
     }
     let footer_h = u16::from(!app.projector);
+    let header_h = if app.projector {
+        projector_header_height(app, area)
+    } else {
+        2
+    };
     let [header, body, footer] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(header_h),
         Constraint::Fill(1),
         Constraint::Length(footer_h),
     ])
     .areas(area);
-    chrome::header(frame, header, app, theme);
-    let main = if !app.projector && area.width >= SIDE_PANEL_FROM {
+    let main = if app.projector {
+        projector_header(frame, header, app, theme);
+        readable(body)
+    } else if area.width >= SIDE_PANEL_FROM {
+        chrome::header(frame, header, app, theme);
         let [main, side] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)])
                 .areas(body);
         chrome::side_panel(frame, side, app, theme);
         main
     } else {
+        chrome::header(frame, header, app, theme);
         body
     };
     let plan = app.proposal();
@@ -81,6 +92,53 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),
         Mode::Advice { index, scroll } => overlay::advice(frame, area, app, *index, *scroll, theme),
     }
+}
+
+/// Widest the room's text gets in projector mode, so lines stay readable.
+const READABLE_WIDTH: u16 = 160;
+
+/// `area` narrowed to a readable width, centred.
+fn readable(area: Rect) -> Rect {
+    let w = area.width.min(READABLE_WIDTH);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        width: w,
+        ..area
+    }
+}
+
+fn projector_header_height(app: &App, area: Rect) -> u16 {
+    let big = big::size_for(&app.step().title, area.width).is_some() && area.height >= 30;
+    if big { big::HEIGHT + 2 } else { 3 }
+}
+
+/// The step title large, the clock and the plan under it, all centred.
+fn projector_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let title_area = Rect {
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    let used = if area.height > 3 {
+        big::title(frame, title_area, &app.step().title, theme.title)
+    } else {
+        frame.render_widget(
+            Paragraph::new(Line::styled(app.step().title.as_str(), theme.title).centered()),
+            Rect { height: 1, ..area },
+        );
+        1
+    };
+    let mut spans = chrome::clock_spans(app, theme);
+    let schedule = chrome::schedule_line(app, theme);
+    if schedule.width() > 0 {
+        spans.push(Span::styled("   ", theme.dim));
+        spans.extend(schedule.spans);
+    }
+    let row = Rect {
+        y: area.y + used,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Paragraph::new(Line::from(spans).centered()), row);
 }
 
 fn step_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

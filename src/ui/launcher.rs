@@ -10,6 +10,7 @@ use crate::launcher::Launcher;
 
 pub fn draw(frame: &mut Frame, launcher: &Launcher, theme: &Theme) {
     let area = frame.area();
+    frame.render_widget(ratatui::widgets::Block::default().style(theme.base), area);
     let da = launcher.lang != "en";
     let mut lines = vec![
         Line::styled("flipover", theme.title),
