@@ -15,7 +15,7 @@ pub use editor::Editor;
 use crate::content::{Step, StepKind, Workshop};
 use crate::i18n::{Words, words};
 use crate::keymap::{self, Command, Scope};
-use crate::session::{Change, Item, Live, Millis, Session, Target};
+use crate::session::{Change, Item, Live, Millis, Session, Target, View};
 
 /// Something that happened: a key, a paste, the clock ticking, or the result of
 /// an effect.
@@ -109,10 +109,12 @@ pub struct App {
     pub projector: bool,
     pub blank: bool,
     pub rehearsal: bool,
+    /// A read-only room view (`flipover follow`): no selection, no notes.
+    pub room: bool,
     /// The editor's commit is on its way to disk.
     awaiting_editor: bool,
-    /// When live.toml was last written, and the editor version it held.
-    live_saved: (Millis, Option<u64>),
+    /// When live.toml was last written, the editor version and the view it held.
+    live_saved: (Millis, Option<u64>, View),
     /// The step whose rebalance offer the facilitator declined.
     plan_ignored: Option<String>,
     /// The time zone the time of day is shown in.
@@ -137,8 +139,9 @@ impl App {
             projector: false,
             blank: false,
             rehearsal: false,
+            room: false,
             awaiting_editor: false,
-            live_saved: (now, None),
+            live_saved: (now, None, View::default()),
             plan_ignored: None,
             tz: jiff::tz::TimeZone::UTC,
         }
@@ -303,6 +306,34 @@ impl App {
     /// The one place the App changes.
     pub fn update(&mut self, action: Action, now: Millis) -> Vec<Effect> {
         self.now = now;
+        let mut effects = self.handle(action);
+        // The room view mirrors an opened advice and a blank screen at once.
+        let saving = effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveLive(_) | Effect::Quit));
+        if !saving && self.view() != self.live_saved.2 {
+            let editor = match &self.mode {
+                Mode::Editing(ed) | Mode::ConfirmQuit(ed) => Some(ed.as_ref()),
+                _ => None,
+            };
+            let (live, version) = (self.live(editor), editor.map(|e| e.version));
+            effects.push(self.record_live(live, version));
+        }
+        effects
+    }
+
+    /// What the room should see besides the step.
+    pub fn view(&self) -> View {
+        View {
+            advice: match self.mode {
+                Mode::Advice { index, .. } => Some(index),
+                _ => None,
+            },
+            blank: self.blank,
+        }
+    }
+
+    fn handle(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Key(key) => self.key(key),
             Action::Paste(text) => {
@@ -893,12 +924,22 @@ impl App {
         vec![self.live_effect(editor.as_deref()), Effect::Quit]
     }
 
-    fn live_effect(&mut self, editor: Option<&Editor>) -> Effect {
-        self.live_saved = (self.now, editor.map(|e| e.version));
-        Effect::SaveLive(Live {
+    fn live(&self, editor: Option<&Editor>) -> Live {
+        Live {
             seen: self.now,
             draft: editor.map(Editor::draft),
-        })
+            view: self.view(),
+        }
+    }
+
+    fn record_live(&mut self, live: Live, version: Option<u64>) -> Effect {
+        self.live_saved = (self.now, version, live.view.clone());
+        Effect::SaveLive(live)
+    }
+
+    fn live_effect(&mut self, editor: Option<&Editor>) -> Effect {
+        let live = self.live(editor);
+        self.record_live(live, editor.map(|e| e.version))
     }
 
     fn tick(&mut self) -> Vec<Effect> {
@@ -912,11 +953,10 @@ impl App {
         if !(draft_changed && since >= DRAFT_SAVE_MS || clock_running && since >= CLOCK_SAVE_MS) {
             return Vec::new();
         }
-        let live = Live {
-            seen: self.now,
-            draft: editor.map(|ed| ed.draft()),
-        };
-        self.live_saved = (self.now, editor.map(|ed| ed.version));
-        vec![Effect::SaveLive(live)]
+        let (live, version) = (
+            self.live(editor.map(|e| e.as_ref())),
+            editor.map(|e| e.version),
+        );
+        vec![self.record_live(live, version)]
     }
 }

@@ -37,6 +37,9 @@ pub enum Command {
     Run { workshop: Option<String> },
     /// Continue a session (default: the latest), clock and position included.
     Resume { session: Option<String> },
+    /// The room view for a second screen: follows a running session, read-only
+    /// (default: the session a console has open, else the latest).
+    Follow { session: Option<String> },
     /// List sessions: id, workshop, date, progress.
     Sessions,
     /// Check content and workshop files; print every problem as path:line:col; exit 1 if any.

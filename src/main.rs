@@ -51,6 +51,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             start(workshop, &root, cli.rehearse, &theme)?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Follow { session }) => {
+            let dir = storage::find(&root, session.as_deref())?;
+            let library = library(&[]);
+            let mut screen = Screen::open()?;
+            flipover::follow::run(&mut screen, &dir, &library, lang, &theme)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Resume { session }) => {
             let dir = storage::find(&root, session.as_deref())?;
             resume(&dir, lang, cli.rehearse, &theme)?;

@@ -123,6 +123,20 @@ pub struct Live {
     pub seen: Millis,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
+    /// What the console shows beyond the step, for the room view to mirror.
+    #[serde(default)]
+    pub view: View,
+}
+
+/// What the room sees on the console besides the step itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct View {
+    /// The advice opened on a model step (index in number order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<usize>,
+    /// The screen is blanked.
+    #[serde(default)]
+    pub blank: bool,
 }
 
 /// Text being typed, and where it will go when committed.

@@ -289,6 +289,22 @@ pub fn list(root: &Path) -> Vec<Summary> {
     out
 }
 
+/// Whether a console has the session in `dir` open now.
+pub fn is_open(dir: &Path) -> bool {
+    lock::is_held(dir)
+}
+
+/// What changed in a session folder shows here: the size and time of each file.
+pub fn signature(dir: &Path) -> Vec<Option<(u64, std::time::SystemTime)>> {
+    [ANSWERS, JOURNAL, LIVE]
+        .iter()
+        .map(|f| {
+            let m = fs::metadata(dir.join(f)).ok()?;
+            Some((m.len(), m.modified().ok()?))
+        })
+        .collect()
+}
+
 /// The folder of session `id` (or of the newest one).
 pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
     match id {
@@ -305,10 +321,12 @@ pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
                 Err(StorageError::NotFound(id.to_string()))
             }
         }
-        None => list(root)
-            .into_iter()
-            .next()
-            .map(|s| s.dir)
-            .ok_or_else(|| StorageError::NotFound("(no sessions yet)".into())),
+        None => {
+            let all = list(root);
+            // The one a console has open, else the newest.
+            let open = all.iter().find(|s| is_open(&s.dir)).map(|s| s.dir.clone());
+            open.or_else(|| all.into_iter().next().map(|s| s.dir))
+                .ok_or_else(|| StorageError::NotFound("(no sessions yet)".into()))
+        }
     }
 }

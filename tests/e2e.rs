@@ -8,8 +8,6 @@ use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
-const ROWS: std::num::NonZero<u16> = std::num::NonZero::new(24).expect("24 rows");
-const COLS: std::num::NonZero<u16> = std::num::NonZero::new(80).expect("80 columns");
 const PAGE_DOWN: &str = "\x1b[6~";
 /// Long enough for a slow CI machine; the waits end as soon as the text shows.
 const PATIENCE: Duration = Duration::from_secs(20);
@@ -23,10 +21,14 @@ struct Console {
 
 impl Console {
     fn start(args: &[&str], data: &Path) -> Self {
+        Self::sized(args, data, 80, 24)
+    }
+
+    fn sized(args: &[&str], data: &Path, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
-                rows: 24,
-                cols: 80,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -42,7 +44,11 @@ impl Console {
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
         let writer = pty.master.take_writer().expect("writer");
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(ROWS, COLS, 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZero::new(rows).expect("rows"),
+            std::num::NonZero::new(cols).expect("columns"),
+            0,
+        )));
         let raw = Arc::new(Mutex::new(Vec::new()));
         let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
         std::thread::spawn(move || {
@@ -215,6 +221,33 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_draft() {
         let live = std::fs::read_to_string(dir.join("live.toml")).expect("live");
         assert!(live.contains("Sagt lige før lukning"), "{signal}: {live}");
     }
+}
+
+#[test]
+fn the_room_view_follows_the_console_and_never_shows_the_notes() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut console = Console::start(&["run"], data.path());
+    console.walk_to_board();
+    console.send("\t\taVi kender borgerne – æøå\r");
+    console.wait_for("✓ Gemt");
+    // Opened late, it starts where the room is.
+    let room = Console::sized(&["follow"], data.path(), 120, 40);
+    room.wait_for("Vi kender borgerne – æøå");
+    room.wait_for("tilbage");
+    console.send("aTryghed\r");
+    room.wait_for("• Tryghed");
+    // The console quits and resumes; the room view carries on.
+    console.send("q");
+    assert!(console.wait_exit().success());
+    let mut again = Console::start(&["resume"], data.path());
+    again.wait_for("Trin 3/7");
+    again.send("\x1b[6~");
+    again.wait_for("Trin 4/7");
+    room.wait_for("Pause");
+    let notes = "Lad tavlen stå fremme";
+    assert!(again.contents().contains("Pause"));
+    assert!(!room.contents().contains(notes), "{}", room.contents());
+    assert!(!room.contents().contains("Noter til facilitator"));
 }
 
 #[test]

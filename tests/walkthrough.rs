@@ -198,6 +198,7 @@ fn on_resume_the_facilitator_decides_whether_closed_time_counts() {
     let seen = flipover::session::Live {
         seen: T0 + 90_000,
         draft: None,
+        view: Default::default(),
     };
     let w = common::workshop("da");
     let later = T0 + 3_600_000;

@@ -47,3 +47,14 @@ impl SessionLock {
         Ok(Self { _file: file })
     }
 }
+
+/// Whether another process holds the lock of the session in `dir`.
+pub fn is_held(dir: &Path) -> bool {
+    let Ok(file) = File::open(dir.join("lock")) else {
+        return false;
+    };
+    matches!(
+        file.try_lock_shared(),
+        Err(std::fs::TryLockError::WouldBlock)
+    )
+}

@@ -12,7 +12,7 @@ use crate::app::{App, Focus};
 use crate::content::Board;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, board: &Board, theme: &Theme) {
-    let focus = app.focus();
+    let focus = if app.room { Focus::None } else { app.focus() };
     let step = &app.step().id;
     let situations_h = if board.situations.is_empty() {
         0

@@ -65,7 +65,8 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         w.empty_points,
         theme,
     ) {
-        item_list(frame, inner, &items, Some(app.selected_row()), true, theme);
+        let selected = (!app.room).then(|| app.selected_row());
+        item_list(frame, inner, &items, selected, true, theme);
     }
     if let Some(side) = side {
         frame.render_widget(
@@ -145,7 +146,7 @@ pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     .header(Row::new(vec!["", w.what, w.who, w.when]).style(theme.accent))
     .row_highlight_style(theme.selected)
     .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(app.selected_row()));
+    let mut state = TableState::default().with_selected((!app.room).then(|| app.selected_row()));
     frame.render_stateful_widget(table, inner, &mut state);
 }
 

@@ -14,7 +14,11 @@ use crate::content::Model;
 const SIDE_BY_SIDE_FROM: u16 = 72;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &Theme) {
-    let selected = app.cursor().row;
+    let selected = if app.room {
+        usize::MAX
+    } else {
+        app.cursor().row
+    };
     let [centre, phases, hint] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
