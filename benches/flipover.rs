@@ -139,5 +139,18 @@ fn start(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, commit, key_and_frame, start);
+fn projector_frame(c: &mut Criterion) {
+    let w = workshop();
+    let mut app = App::new(Arc::clone(&w), session_with(&w, 200), 0);
+    app.projector = true;
+    let theme = Theme::new(ThemeName::Dark, false);
+    let mut terminal = Terminal::new(TestBackend::new(300, 90)).expect("terminal");
+    c.bench_function("frame/projector_300x90_200_cards", |b| {
+        b.iter(|| {
+            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+        });
+    });
+}
+
+criterion_group!(benches, commit, key_and_frame, start, projector_frame);
 criterion_main!(benches);

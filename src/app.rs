@@ -395,7 +395,13 @@ impl App {
                 }
             },
             Mode::Help | Mode::Info if ctrl_c => self.quit(None),
-            Mode::Help | Mode::Info => Vec::new(),
+            // Any key closes help and notes; a clicker's key also does its job.
+            Mode::Help | Mode::Info => match key.code {
+                KeyCode::Esc | KeyCode::Char('?' | 'i' | 'q') => Vec::new(),
+                _ => keymap::command(&key, &self.scopes())
+                    .map(|c| self.command(c))
+                    .unwrap_or_default(),
+            },
             Mode::Agenda(sel) => self.agenda_key(sel, key),
             Mode::ResumeClock { paused, then, .. } => {
                 self.mode = then.map_or(Mode::Normal, Mode::Editing);

@@ -189,6 +189,36 @@ fn projector_mode_hides_the_chrome() {
 }
 
 #[test]
+fn every_screen_lays_out_from_80x24_to_300x90() {
+    let mut d = board();
+    d.key(Char('f'));
+    insta::assert_snapshot!("board_projector_300x90", screen(&d.app, 300, 90));
+    d.key(Char('f'));
+    for step in 0..7 {
+        for (w, h) in [(80, 24), (100, 30), (160, 45), (250, 70), (300, 90)] {
+            screen(&d.app, w, h);
+            d.app.projector = !d.app.projector;
+            screen(&d.app, w, h);
+            d.app.projector = !d.app.projector;
+        }
+        if step < 6 {
+            d.key(PageDown);
+        }
+    }
+}
+
+#[test]
+fn clicker_keys_work_over_help() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char('?'));
+    d.key(PageDown);
+    assert_eq!(d.app.step().id, "inspiration");
+    d.key(Char('?'));
+    d.key(Char('.'));
+    assert!(d.app.blank);
+}
+
+#[test]
 fn tiny_terminals_get_a_note_and_never_a_panic() {
     let d = board();
     for w in 0..50 {
