@@ -4,6 +4,9 @@
 //! a committed answer enters the session only when the runtime reports it written.
 
 mod editor;
+pub mod scale;
+pub mod slider;
+pub mod split;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -233,6 +236,9 @@ impl App {
             StepKind::Discussion | StepKind::Decisions => vec![Scope::Answers, Scope::Step],
             StepKind::Model(_) => vec![Scope::Model, Scope::Step],
             StepKind::Info | StepKind::Break => vec![Scope::Step],
+            StepKind::Scale(_) | StepKind::Slider(_) | StepKind::Split(_) => {
+                vec![Scope::Instrument, Scope::Step]
+            }
         }
     }
 
@@ -240,9 +246,33 @@ impl App {
     fn area_count(&self) -> usize {
         match &self.step().kind {
             StepKind::Board { board, .. } => board.situations.len() + board.areas.len(),
-            StepKind::Discussion | StepKind::Decisions => 1,
-            _ => 0,
+            StepKind::Discussion | StepKind::Decisions | StepKind::Scale(_) => 1,
+            StepKind::Slider(s) => 1 + usize::from(s.want),
+            StepKind::Split(s) => s.units.len(),
+            StepKind::Info | StepKind::Break | StepKind::Model(_) => 0,
         }
+    }
+
+    /// How many rows an instrument step has (items, dilemmas, categories).
+    fn instrument_rows(&self) -> Option<usize> {
+        match &self.step().kind {
+            StepKind::Scale(s) => Some(s.items.len()),
+            StepKind::Slider(s) => Some(s.items.len()),
+            StepKind::Split(s) => Some(s.categories.len()),
+            _ => None,
+        }
+    }
+
+    /// The cursor's area, within bounds.
+    pub fn area(&self) -> usize {
+        self.cursor().area.min(self.area_count().saturating_sub(1))
+    }
+
+    /// The cursor's row on an instrument step, within bounds.
+    pub fn row(&self) -> usize {
+        self.cursor()
+            .row
+            .min(self.instrument_rows().unwrap_or(1).saturating_sub(1))
     }
 
     pub fn focus(&self) -> Focus {
@@ -497,6 +527,16 @@ impl App {
                 situation: id.clone(),
                 text,
             }),
+            Target::Value { key } => match self.value_change(&step, key, &text) {
+                Ok(change) => Some(change),
+                Err(message) => {
+                    let mut ed = ed;
+                    ed.error = Some(message.clone());
+                    self.say(message, true);
+                    self.mode = Mode::Editing(ed);
+                    return Vec::new();
+                }
+            },
             _ if text.is_empty() => None,
             Target::New { area } => Some(Change::Put {
                 step,
@@ -586,6 +626,7 @@ impl App {
                 .find(&self.step().id, *id)
                 .and_then(|it| board.areas.iter().position(|a| a.id == it.area))
                 .map(|i| k + i),
+            Target::Value { .. } => None,
         };
         if let Some(area) = area {
             self.set_cursor(Cursor { area, row: 0 });
@@ -638,7 +679,10 @@ impl App {
                 }
                 _ => self.open_new(),
             },
+            Command::Edit if self.instrument_rows().is_some() => self.open_value(),
             Command::Edit => self.open_edit(),
+            Command::Digit(n) => return self.digit(n),
+            Command::Clear => return self.clear_value(),
             Command::Delete => return self.delete(),
             Command::Undo => return self.undo(),
             Command::MoveNext | Command::MovePrev => return self.move_card(c == Command::MoveNext),
@@ -764,7 +808,9 @@ impl App {
     fn move_row(&mut self, down: bool) {
         let n = match &self.step().kind {
             StepKind::Model(m) => m.advice().count(),
-            _ => self.items_in(self.focus()).len(),
+            _ => self
+                .instrument_rows()
+                .unwrap_or_else(|| self.items_in(self.focus()).len()),
         };
         let c = self.cursor();
         let row = c.row.min(n.saturating_sub(1));
@@ -842,6 +888,111 @@ impl App {
             Target::Edit { id: item.id },
             &values,
         )));
+    }
+
+    fn set(&self, key: String, value: Option<crate::session::Value>) -> Vec<Effect> {
+        vec![Effect::Commit {
+            change: Change::Set {
+                step: self.step().id.clone(),
+                key,
+                value,
+            },
+            undoable: true,
+        }]
+    }
+
+    /// A digit on an instrument: a score or a vote on a scale, a position on a
+    /// slider.
+    fn digit(&mut self, n: u8) -> Vec<Effect> {
+        let step = self.step().id.clone();
+        let (row, area) = (self.row(), self.area());
+        match &self.step().kind {
+            StepKind::Scale(s) => {
+                let Some(item) = s.items.get(row) else {
+                    return Vec::new();
+                };
+                let current = self.session.value(&step, &item.id);
+                scale::digit(&step, s, &item.id, current, n)
+                    .map(|change| {
+                        vec![Effect::Commit {
+                            change,
+                            undoable: true,
+                        }]
+                    })
+                    .unwrap_or_default()
+            }
+            StepKind::Slider(s) if (1..=5).contains(&n) => match s.items.get(row) {
+                Some(d) => self.set(
+                    slider::key(&d.id, area == 1),
+                    Some(crate::session::Value::Number(i64::from(n))),
+                ),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
+        }
+    }
+
+    fn clear_value(&mut self) -> Vec<Effect> {
+        let (row, area) = (self.row(), self.area());
+        let key = match &self.step().kind {
+            StepKind::Scale(s) => s.items.get(row).map(|i| i.id.clone()),
+            StepKind::Slider(s) => s.items.get(row).map(|d| slider::key(&d.id, area == 1)),
+            StepKind::Split(_) => Some(split::key(area)),
+            _ => None,
+        };
+        match key {
+            Some(key) if self.session.value(&self.step().id, &key).is_some() => self.set(key, None),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The form for a value in words: a scale item's note, a split percentage.
+    fn open_value(&mut self) {
+        let step = self.step().id.clone();
+        let (row, area) = (self.row(), self.area());
+        let (key, text) = match &self.step().kind {
+            StepKind::Scale(s) => {
+                let Some(item) = s.items.get(row) else { return };
+                let key = scale::note_key(&item.id);
+                let text = self
+                    .session
+                    .value(&step, &key)
+                    .map(|v| v.text().to_string());
+                (key, text.unwrap_or_default())
+            }
+            // A percentage is typed afresh; the bar shows the current one.
+            StepKind::Split(_) => (split::key(area), String::new()),
+            _ => return,
+        };
+        self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Value { key }, &[text])));
+    }
+
+    /// The change a typed value makes, or why it cannot be taken.
+    fn value_change(&self, step: &str, key: &str, text: &str) -> Result<Change, String> {
+        let value = match &self.step().kind {
+            StepKind::Split(s) => {
+                let percent = split::parse_percent(text)
+                    .ok_or_else(|| format!("{text:?}: {}", self.words().percent_expected))?;
+                let current = self
+                    .session
+                    .value(step, key)
+                    .map(|v| v.numbers().to_vec())
+                    .unwrap_or_default();
+                Some(crate::session::Value::Numbers(split::set(
+                    s,
+                    &current,
+                    self.row(),
+                    percent,
+                )))
+            }
+            _ if text.is_empty() => None,
+            _ => Some(crate::session::Value::Text(text.to_string())),
+        };
+        Ok(Change::Set {
+            step: step.to_string(),
+            key: key.to_string(),
+            value,
+        })
     }
 
     fn delete(&mut self) -> Vec<Effect> {

@@ -43,6 +43,46 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../content/en/nu-og-fremtid.toml"),
     ),
     (
+        "content/da/modenhedsscan.toml",
+        include_str!("../content/da/modenhedsscan.toml"),
+    ),
+    (
+        "content/en/modenhedsscan.toml",
+        include_str!("../content/en/modenhedsscan.toml"),
+    ),
+    (
+        "content/da/selvvurdering.toml",
+        include_str!("../content/da/selvvurdering.toml"),
+    ),
+    (
+        "content/en/selvvurdering.toml",
+        include_str!("../content/en/selvvurdering.toml"),
+    ),
+    (
+        "content/da/dilemmaer.toml",
+        include_str!("../content/da/dilemmaer.toml"),
+    ),
+    (
+        "content/en/dilemmaer.toml",
+        include_str!("../content/en/dilemmaer.toml"),
+    ),
+    (
+        "content/da/portefolje.toml",
+        include_str!("../content/da/portefolje.toml"),
+    ),
+    (
+        "content/en/portefolje.toml",
+        include_str!("../content/en/portefolje.toml"),
+    ),
+    (
+        "workshops/da/topledelsens-tjek.toml",
+        include_str!("../workshops/da/topledelsens-tjek.toml"),
+    ),
+    (
+        "workshops/en/topledelsens-tjek.toml",
+        include_str!("../workshops/en/topledelsens-tjek.toml"),
+    ),
+    (
         "workshops/da/3-timers-workshop.toml",
         include_str!("../workshops/da/3-timers-workshop.toml"),
     ),
@@ -112,29 +152,16 @@ impl Library {
             match parse(&src) {
                 Err(p) => problems.push(p),
                 Ok(Parsed::Workshop(raw)) => pending.push((file, raw)),
-                Ok(Parsed::Model(raw)) => {
+                Ok(Parsed::Content(raw)) => {
                     let mut c = Checker::new(src);
-                    let m = c.model(&raw);
-                    lib.add_content(
-                        Content::Model(m.into()),
-                        &raw.id,
-                        c,
-                        file,
-                        &mut origin,
-                        problems,
-                    );
-                }
-                Ok(Parsed::Board(raw)) => {
-                    let mut c = Checker::new(src);
-                    let b = c.board(&raw);
-                    lib.add_content(
-                        Content::Board(b.into()),
-                        &raw.id,
-                        c,
-                        file,
-                        &mut origin,
-                        problems,
-                    );
+                    let (content, id) = match raw.as_ref() {
+                        RawContent::Model(r) => (Content::Model(c.model(r).into()), &r.id),
+                        RawContent::Board(r) => (Content::Board(c.board(r).into()), &r.id),
+                        RawContent::Scale(r) => (Content::Scale(c.scale(r).into()), &r.id),
+                        RawContent::Slider(r) => (Content::Slider(c.slider(r).into()), &r.id),
+                        RawContent::Split(r) => (Content::Split(c.split(r).into()), &r.id),
+                    };
+                    lib.add_content(content, id, c, file, &mut origin, problems);
                 }
             }
         }
@@ -247,10 +274,20 @@ impl Library {
 }
 
 enum Parsed {
+    Content(Box<RawContent>),
+    Workshop(Box<raw::Workshop>),
+}
+
+enum RawContent {
     Model(raw::Model),
     Board(raw::Board),
-    Workshop(raw::Workshop),
+    Scale(raw::Scale),
+    Slider(raw::Slider),
+    Split(raw::Split),
 }
+
+/// Every kind a file may declare, for messages.
+const KINDS: &str = "workshop, model, board, scale, slider, split";
 
 fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
     let de_problem = |e: toml::de::Error| match e.span() {
@@ -259,16 +296,29 @@ fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
     };
     let header: raw::Header = toml::from_str(src.text).map_err(de_problem)?;
     let Some(kind) = header.kind else {
-        return Err(src.whole_file("missing `kind = \"…\"` (one of: workshop, model, board)"));
+        return Err(src.whole_file(format!("missing `kind = \"…\"` (one of: {KINDS})")));
     };
     match kind.get_ref().as_str() {
-        "model" => toml::from_str(src.text).map(Parsed::Model),
-        "board" => toml::from_str(src.text).map(Parsed::Board),
-        "workshop" => toml::from_str(src.text).map(Parsed::Workshop),
+        "model" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Model(r))))
+        }
+        "board" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Board(r))))
+        }
+        "scale" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Scale(r))))
+        }
+        "slider" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Slider(r))))
+        }
+        "split" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Split(r))))
+        }
+        "workshop" => toml::from_str(src.text).map(|r| Parsed::Workshop(Box::new(r))),
         other => {
             return Err(src.problem(
                 kind.span(),
-                format!("unknown kind {other:?} (one of: workshop, model, board)"),
+                format!("unknown kind {other:?} (one of: {KINDS})"),
             ));
         }
     }

@@ -60,6 +60,13 @@ pub struct Words {
     pub clock_was_running: &'static str,
     pub count_closed_time: &'static str,
     pub counted: &'static str,
+    pub percent_expected: &'static str,
+    pub now_label: &'static str,
+    pub want_label: &'static str,
+    pub mean: &'static str,
+    pub votes: &'static str,
+    pub note: &'static str,
+    pub not_set: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -120,6 +127,13 @@ pub const DA: Words = Words {
     clock_was_running: "Uret kørte, da flipover stoppede",
     count_closed_time: "Skal tiden, mens flipover var lukket, tælle med? (j/n)",
     counted: "Tiden tæller med",
+    percent_expected: "skriv et tal fra 0 til 100",
+    now_label: "Hvor står vi",
+    want_label: "Hvor vil vi være",
+    mean: "gns.",
+    votes: "stemmer",
+    note: "Note",
+    not_set: "ikke sat",
 };
 
 pub const EN: Words = Words {
@@ -180,6 +194,13 @@ pub const EN: Words = Words {
     clock_was_running: "The clock was running when flipover stopped",
     count_closed_time: "Count the time flipover was closed? (y/n)",
     counted: "The time counts",
+    percent_expected: "type a number from 0 to 100",
+    now_label: "Where we are",
+    want_label: "Where we want to be",
+    mean: "mean",
+    votes: "votes",
+    note: "Note",
+    not_set: "not set",
 };
 
 pub fn words(lang: &str) -> &'static Words {

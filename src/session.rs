@@ -54,6 +54,39 @@ impl Item {
     }
 }
 
+/// What an instrument records under a key: a score or position, a count per
+/// value or a split in per cent, or words (a note, a canvas field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    Number(i64),
+    Numbers(Vec<i64>),
+    Text(String),
+}
+
+impl Value {
+    pub fn number(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn numbers(&self) -> &[i64] {
+        match self {
+            Value::Numbers(v) => v,
+            _ => &[],
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        match self {
+            Value::Text(t) => t,
+            _ => "",
+        }
+    }
+}
+
 /// Everything recorded for one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepState {
@@ -63,6 +96,9 @@ pub struct StepState {
     /// Sorted by id, which is the order they were first written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<Item>,
+    /// What the step's instrument recorded, by key (see `Change::Set`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub values: BTreeMap<String, Value>,
 }
 
 /// One committed change: the unit written to the journal and undone by `u`.
@@ -84,6 +120,13 @@ pub enum Change {
         situation: String,
         text: String,
     },
+    /// Records (or, with no value, clears) an instrument's value under a key.
+    Set {
+        step: String,
+        key: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        value: Option<Value>,
+    },
     /// Moves the room to another step.
     Goto {
         step: String,
@@ -101,6 +144,7 @@ impl Change {
             Change::Put { step, .. }
             | Change::Remove { step, .. }
             | Change::Situation { step, .. }
+            | Change::Set { step, .. }
             | Change::Goto { step }
             | Change::Clock { step, .. } => step,
         }
@@ -110,7 +154,10 @@ impl Change {
     pub fn is_answer(&self) -> bool {
         matches!(
             self,
-            Change::Put { .. } | Change::Remove { .. } | Change::Situation { .. }
+            Change::Put { .. }
+                | Change::Remove { .. }
+                | Change::Situation { .. }
+                | Change::Set { .. }
         )
     }
 }
@@ -158,6 +205,8 @@ pub enum Target {
     Edit { id: u64 },
     /// A board situation's description.
     Situation { id: String },
+    /// An instrument's value typed as words: a note, a percentage.
+    Value { key: String },
 }
 
 /// The state of a session: meta, where the room is, and every step's record.
@@ -192,6 +241,7 @@ impl Session {
                     clock: StepClock::new(s.minutes),
                     situations,
                     items: Vec::new(),
+                    values: BTreeMap::new(),
                 };
                 (s.id.clone(), state)
             })
@@ -259,6 +309,13 @@ impl Session {
             Change::Remove { step, id } => {
                 self.state_mut(step).items.retain(|i| i.id != *id);
             }
+            Change::Set { step, key, value } => {
+                let values = &mut self.state_mut(step).values;
+                match value {
+                    Some(v) => values.insert(key.clone(), v.clone()),
+                    None => values.remove(key),
+                };
+            }
         }
     }
 
@@ -269,6 +326,7 @@ impl Session {
                 clock: StepClock::new(1),
                 situations: BTreeMap::new(),
                 items: Vec::new(),
+                values: BTreeMap::new(),
             })
     }
 
@@ -303,8 +361,17 @@ impl Session {
                     .cloned()
                     .unwrap_or_default(),
             }),
+            Change::Set { step, key, .. } => Some(Change::Set {
+                step: step.clone(),
+                key: key.clone(),
+                value: self.value(step, key).cloned(),
+            }),
             Change::Goto { .. } | Change::Clock { .. } => None,
         }
+    }
+
+    pub fn value(&self, step: &str, key: &str) -> Option<&Value> {
+        self.state(step)?.values.get(key)
     }
 
     pub fn find(&self, step: &str, id: u64) -> Option<&Item> {
@@ -364,6 +431,11 @@ mod tests {
                 step: "brainstorm".into(),
                 situation: "nu".into(),
                 text: "Papir".into(),
+            },
+            Change::Set {
+                step: "brainstorm".into(),
+                key: "kultur".into(),
+                value: Some(Value::Numbers(vec![0, 2, 5, 1, 0])),
             },
         ] {
             let before = s.clone();

@@ -8,6 +8,9 @@ pub mod launcher;
 mod lists;
 mod model;
 mod overlay;
+mod scale;
+mod slider;
+mod split;
 mod theme;
 
 use ratatui::Frame;
@@ -150,6 +153,9 @@ fn step_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         StepKind::Board { board, .. } => board::draw(frame, area, app, board, theme),
         StepKind::Discussion => lists::discussion(frame, area, app, theme),
         StepKind::Decisions => lists::decisions(frame, area, app, theme),
+        StepKind::Scale(s) => scale::draw(frame, area, app, s, theme),
+        StepKind::Slider(s) => slider::draw(frame, area, app, s, theme),
+        StepKind::Split(s) => split::draw(frame, area, app, s, theme),
     }
 }
 
@@ -205,6 +211,33 @@ fn wrap(text: &str, width: u16) -> Vec<String> {
     textwrap::wrap(text, usize::from(width.max(1)))
         .into_iter()
         .map(|c| c.into_owned())
+        .collect()
+}
+
+/// A number with one decimal, with a decimal comma in Danish.
+fn decimal(app: &App, x: f64) -> String {
+    let s = format!("{x:.1}");
+    if app.workshop.lang == "en" {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+/// The first `rows` of `blocks` (each a group of lines) that keep block
+/// `selected` on screen.
+fn window<'a>(blocks: Vec<Vec<Line<'a>>>, selected: usize, rows: usize) -> Vec<Line<'a>> {
+    let mut start = selected.min(blocks.len().saturating_sub(1));
+    let mut used = blocks.get(start).map_or(0, Vec::len);
+    while start > 0 && used + blocks[start - 1].len() <= rows {
+        start -= 1;
+        used += blocks[start].len();
+    }
+    blocks
+        .into_iter()
+        .skip(start)
+        .flatten()
+        .take(rows)
         .collect()
 }
 

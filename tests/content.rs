@@ -11,8 +11,19 @@ fn every_shipped_file_loads_in_both_languages() {
     assert!(problems.is_empty(), "{problems:#?}");
     for lang in ["da", "en"] {
         let ids: Vec<&str> = lib.contents(lang).map(|c| c.id()).collect();
-        assert_eq!(ids, ["ni-raad", "nu-og-fremtid"], "{lang}");
-        assert_eq!(lib.workshops(lang).count(), 1, "{lang}");
+        assert_eq!(
+            ids,
+            [
+                "dilemmaer",
+                "modenhedsscan",
+                "ni-raad",
+                "nu-og-fremtid",
+                "portefolje",
+                "selvvurdering"
+            ],
+            "{lang}"
+        );
+        assert_eq!(lib.workshops(lang).count(), 2, "{lang}");
     }
 }
 
@@ -117,7 +128,7 @@ fn minutes_that_do_not_add_up_and_a_missing_reference_are_both_reported() {
         problems_of("bad-workshop.toml"),
         [
             "tests/fixtures/broken/bad-workshop.toml:6:11: the steps add up to 40 minutes, but the workshop says 45",
-            "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: ni-raad, nu-og-fremtid)",
+            "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering)",
         ]
     );
 }
@@ -141,7 +152,7 @@ fn the_full_message_shows_the_line_and_a_caret() {
     let (_, problems) = Library::load(&[PathBuf::from("tests/fixtures/broken/bad-workshop.toml")]);
     assert_eq!(
         problems[1].to_string(),
-        "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: ni-raad, nu-og-fremtid)\n   |\n21 | content = \"ni-rad\"\n   |           ^^^^^^^^"
+        "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering)\n   |\n21 | content = \"ni-rad\"\n   |           ^^^^^^^^"
     );
 }
 
@@ -162,6 +173,74 @@ fn odd_bytes_and_huge_files_are_refused_without_a_panic() {
                 "{}:1:1: the file is 2097152 bytes; content files may be at most 1048576",
                 huge.display()
             ),
+        ]
+    );
+}
+
+#[test]
+fn the_leadership_check_runs_90_minutes_with_its_instruments() {
+    let (lib, _) = Library::embedded();
+    for lang in ["da", "en"] {
+        let w = lib
+            .workshop("topledelsens-tjek", Some(lang))
+            .expect("workshop");
+        assert_eq!(w.steps.iter().map(|s| s.minutes).sum::<u32>(), 90);
+        let kinds: Vec<&str> = w.steps.iter().map(|s| s.kind.name()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "info",
+                "scale",
+                "slider",
+                "scale",
+                "split",
+                "decisions",
+                "info"
+            ]
+        );
+        let StepKind::Scale(scan) = &w.steps[3].kind else {
+            panic!("maturity scan");
+        };
+        assert_eq!(
+            (scan.items.len(), scan.min, scan.max, scan.advice),
+            (8, 1, 5, Some(2))
+        );
+        let StepKind::Scale(me) = &w.steps[1].kind else {
+            panic!("self-assessment");
+        };
+        assert_eq!(me.items.len(), 12);
+        let StepKind::Slider(dilemmas) = &w.steps[2].kind else {
+            panic!("dilemmas");
+        };
+        assert_eq!(dilemmas.items.len(), 8);
+        assert!(dilemmas.want);
+        let StepKind::Split(portfolio) = &w.steps[4].kind else {
+            panic!("portfolio");
+        };
+        assert_eq!((portfolio.categories.len(), portfolio.units.len()), (4, 2));
+    }
+}
+
+#[test]
+fn broken_instruments_are_caught() {
+    let lines = |f: &str| problems_of(f);
+    assert_eq!(
+        lines("scale-outside.toml"),
+        [
+            "tests/fixtures/broken/scale-outside.toml:8:7: scale values run from 1 to 5; 7 is outside"
+        ]
+    );
+    assert_eq!(
+        lines("split-short.toml"),
+        [
+            "tests/fixtures/broken/split-short.toml:9:1: the categories' max add up to 60 %, so the split cannot reach 100 %"
+        ]
+    );
+    assert_eq!(
+        lines("one-pole.toml"),
+        [
+            "tests/fixtures/broken/one-pole.toml:8:6: dilemma \"a\" has no right pole",
+            "tests/fixtures/broken/one-pole.toml:15:9: a dilemma's right pole must not be empty",
         ]
     );
 }

@@ -232,3 +232,60 @@ fn tiny_terminals_get_a_note_and_never_a_panic() {
     }
     insta::assert_snapshot!("too_small_30x10", screen(&d.app, 30, 10));
 }
+
+/// The leadership check's instruments with answers in them.
+fn leadership_check() -> Driver {
+    let mut d = Driver::new(common::app_of("topledelsens-tjek", "da"), None);
+    d.key(PageDown);
+    for score in ['4', '3', '2', '5', '3'] {
+        d.key(Char(score));
+        d.key(Down);
+    }
+    d.key(Char('e'));
+    d.type_text("Uenige: to sagde 2, tre sagde 4");
+    d.key(Enter);
+    d
+}
+
+#[test]
+fn the_scale_with_scores_mean_and_spread() {
+    let d = leadership_check();
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("scale_{w}x{h}"), screen(&d.app, w, h));
+    }
+}
+
+#[test]
+fn the_dilemmas_now_and_wanted() {
+    let mut d = leadership_check();
+    d.key(PageDown);
+    for pos in ['2', '4', '1'] {
+        d.key(Char(pos));
+        d.key(Down);
+    }
+    d.key(Tab);
+    d.keys(&[Char('k'), Char('k'), Char('k'), Char('4'), Down, Char('3')]);
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("slider_{w}x{h}"), screen(&d.app, w, h));
+    }
+}
+
+#[test]
+fn the_portfolio_split_per_unit() {
+    let mut d = leadership_check();
+    d.keys(&[PageDown, PageDown, PageDown]);
+    d.key(Enter);
+    d.type_text("50");
+    d.key(Enter);
+    d.key(Down);
+    d.key(Enter);
+    d.type_text("36 %");
+    d.key(Enter);
+    d.key(Tab);
+    d.key(Enter);
+    d.type_text("20");
+    d.key(Enter);
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("split_{w}x{h}"), screen(&d.app, w, h));
+    }
+}

@@ -231,3 +231,57 @@ fn plus_and_minus_move_the_plan_by_a_minute() {
     d.keys(&[Char('+'), Char('+'), Char('-')]);
     assert_eq!(d.app.session.steps["velkomst"].clock.planned_s, 11 * 60);
 }
+
+#[test]
+fn instrument_answers_survive_a_crash_and_undo() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let w = {
+        let (lib, _) = flipover::content::Library::embedded();
+        std::sync::Arc::new(
+            lib.workshop("topledelsens-tjek", Some("da"))
+                .expect("shipped")
+                .clone(),
+        )
+    };
+    let now = jiff::Timestamp::from_millisecond(T0 as i64)
+        .expect("time")
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let (store, session) = SessionStore::create(root.path(), &w, now).expect("create");
+    let mut d = Driver::new(App::new(w, session, T0), Some(store));
+    d.key(PageDown);
+    d.keys(&[Char('4'), Down, Char('2'), Char('3')]);
+    d.key(Char('u'));
+    assert_eq!(
+        d.app
+            .session
+            .value("selvvurdering", "borgerens-behov")
+            .and_then(|v| v.number()),
+        Some(2),
+        "undo takes back the last score"
+    );
+    d.key(PageDown);
+    d.keys(&[Char('2'), Tab, Char('5')]);
+    d.keys(&[PageDown, PageDown, Enter]);
+    d.type_text("60");
+    d.key(Enter);
+    let expected = d.app.session.clone();
+    let dir = d
+        .store
+        .as_ref()
+        .map(|s| s.dir().to_path_buf())
+        .expect("store");
+    drop(d);
+    let (_store, session, _) = SessionStore::open(&dir).expect("reopen");
+    assert_eq!(session, expected);
+    let get = |step: &str, key: &str| session.value(step, key).cloned();
+    use flipover::session::Value;
+    assert_eq!(get("selvvurdering", "businesscase"), Some(Value::Number(4)));
+    assert_eq!(get("dilemmaer", "innovationsgrad"), Some(Value::Number(2)));
+    assert_eq!(
+        get("dilemmaer", "innovationsgrad/want"),
+        Some(Value::Number(5))
+    );
+    let split = get("portefolje", "unit-0").expect("split");
+    assert_eq!(split.numbers().iter().sum::<i64>(), 100);
+    assert_eq!(split.numbers()[0], 60);
+}

@@ -203,6 +203,171 @@ impl<'a> Checker<'a> {
         }
     }
 
+    fn advice(&mut self, value: Option<&Spanned<u32>>) -> Option<u32> {
+        let v = value?;
+        if !(1..=99).contains(v.get_ref()) {
+            self.at(v, "advice is a number from 1 to 99");
+        }
+        Some(*v.get_ref())
+    }
+
+    pub fn scale(&mut self, raw: &raw::Scale) -> model::Scale {
+        let mut ids = BTreeSet::new();
+        let bound = |c: &mut Self, v: Option<&Spanned<i64>>, default: u8| match v {
+            Some(v) if !(1..=5).contains(v.get_ref()) => {
+                c.at(
+                    v,
+                    format!("scale values run from 1 to 5; {} is outside", v.get_ref()),
+                );
+                default
+            }
+            Some(v) => *v.get_ref() as u8,
+            None => default,
+        };
+        let min = bound(self, raw.min.as_ref(), 1);
+        let max = bound(self, raw.max.as_ref(), 5);
+        if min >= max
+            && let Some(v) = raw.max.as_ref().or(raw.min.as_ref())
+        {
+            self.at(
+                v,
+                format!("the scale must go up: min {min} is not below max {max}"),
+            );
+        }
+        let votes = match raw.mode.as_ref() {
+            None => false,
+            Some(m) if m.get_ref() == "score" => false,
+            Some(m) if m.get_ref() == "votes" => true,
+            Some(m) => {
+                self.at(
+                    m,
+                    format!("mode {:?} is not `score` or `votes`", m.get_ref()),
+                );
+                false
+            }
+        };
+        self.count(&raw.items, "items", 1, MAX_ITEMS);
+        let items = raw
+            .items
+            .get_ref()
+            .iter()
+            .map(|i| model::ScaleItem {
+                id: self.unique_id(&i.id, &mut ids),
+                title: self.required(&i.title, "an item title"),
+                question: self.text(&i.question),
+            })
+            .collect();
+        model::Scale {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            advice: self.advice(raw.advice.as_ref()),
+            min,
+            max,
+            low: self.text(&raw.low),
+            high: self.text(&raw.high),
+            votes,
+            items,
+        }
+    }
+
+    pub fn slider(&mut self, raw: &raw::Slider) -> model::Slider {
+        let mut ids = BTreeSet::new();
+        self.count(&raw.items, "dilemmas", 1, MAX_ITEMS);
+        let items = raw
+            .items
+            .get_ref()
+            .iter()
+            .map(|d| {
+                let pole = |c: &mut Self, v: &Option<Spanned<String>>, which: &str| match v {
+                    Some(v) => c.required(v, &format!("a dilemma's {which} pole")),
+                    None => {
+                        c.at(
+                            &d.id,
+                            format!("dilemma {:?} has no {which} pole", d.id.get_ref()),
+                        );
+                        String::new()
+                    }
+                };
+                model::Dilemma {
+                    id: self.unique_id(&d.id, &mut ids),
+                    question: self.text(&d.question),
+                    left: pole(self, &d.left, "left"),
+                    right: pole(self, &d.right, "right"),
+                }
+            })
+            .collect();
+        model::Slider {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            advice: self.advice(raw.advice.as_ref()),
+            want: raw.want,
+            items,
+        }
+    }
+
+    pub fn split(&mut self, raw: &raw::Split) -> model::Split {
+        let mut ids = BTreeSet::new();
+        self.count(&raw.units, "units", 1, 12);
+        self.count(&raw.categories, "categories", 2, 12);
+        let step = raw.step.as_ref().map_or(5, |s| *s.get_ref());
+        if let Some(s) = raw
+            .step
+            .as_ref()
+            .filter(|s| *s.get_ref() == 0 || 100 % *s.get_ref() != 0)
+        {
+            self.at(
+                s,
+                format!("a step of {} % cannot add up to exactly 100 %", s.get_ref()),
+            );
+        }
+        let categories: Vec<model::Category> = raw
+            .categories
+            .get_ref()
+            .iter()
+            .map(|c| {
+                let max = c.max.as_ref().map_or(100, |m| *m.get_ref());
+                if let Some(m) = c.max.as_ref().filter(|m| *m.get_ref() > 100) {
+                    self.at(m, "a category's max is at most 100 %");
+                }
+                model::Category {
+                    id: self.unique_id(&c.id, &mut ids),
+                    title: self.required(&c.title, "a category title"),
+                    hint: self.text(&c.hint),
+                    max: max.min(100),
+                }
+            })
+            .collect();
+        let reach: u32 = categories.iter().map(|c| c.max).sum();
+        if reach < 100 {
+            self.at(
+                &raw.categories,
+                format!("the categories' max add up to {reach} %, so the split cannot reach 100 %"),
+            );
+        }
+        model::Split {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            advice: self.advice(raw.advice.as_ref()),
+            units: raw
+                .units
+                .get_ref()
+                .iter()
+                .map(|u| self.required(u, "a unit name"))
+                .collect(),
+            step,
+            categories,
+        }
+    }
+
     /// Checks a workshop against the content of its language (`contents`: id -> content).
     pub fn workshop(
         &mut self,
@@ -273,7 +438,10 @@ impl<'a> Checker<'a> {
         let wants = match s.kind.get_ref() {
             K::Model => Some("model"),
             K::Board => Some("board"),
-            _ => None,
+            K::Scale => Some("scale"),
+            K::Slider => Some("slider"),
+            K::Split => Some("split"),
+            K::Info | K::Break | K::Discussion | K::Decisions => None,
         };
         let found = match (&s.content, wants) {
             (None, Some(kind)) => {
@@ -281,7 +449,10 @@ impl<'a> Checker<'a> {
                 None
             }
             (Some(c), None) => {
-                self.at(c, "only model and board steps take content");
+                self.at(
+                    c,
+                    "info, break, discussion and decisions steps take no content",
+                );
                 None
             }
             (Some(c), Some(kind)) => match contents.get(c.get_ref()) {
@@ -327,6 +498,9 @@ impl<'a> Checker<'a> {
                     situations,
                 }
             }
+            (K::Scale, Some(Content::Scale(x))) => model::StepKind::Scale(x),
+            (K::Slider, Some(Content::Slider(x))) => model::StepKind::Slider(x),
+            (K::Split, Some(Content::Split(x))) => model::StepKind::Split(x),
             (K::Break, _) => model::StepKind::Break,
             (K::Discussion, _) => model::StepKind::Discussion,
             (K::Decisions, _) => model::StepKind::Decisions,

@@ -72,11 +72,83 @@ pub struct Area {
     pub hint: String,
 }
 
+/// Statements or dimensions rated on a scale (1–5).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub id: String,
+    pub lang: String,
+    pub source: String,
+    pub title: String,
+    pub intro: String,
+    pub advice: Option<u32>,
+    pub min: u8,
+    pub max: u8,
+    pub low: String,
+    pub high: String,
+    /// Count the room's votes for each value, rather than one agreed score.
+    pub votes: bool,
+    pub items: Vec<ScaleItem>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleItem {
+    pub id: String,
+    pub title: String,
+    pub question: String,
+}
+
+/// Dilemmas, each a position (1–5) between two poles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slider {
+    pub id: String,
+    pub lang: String,
+    pub source: String,
+    pub title: String,
+    pub intro: String,
+    pub advice: Option<u32>,
+    /// Also record where the group wants to be.
+    pub want: bool,
+    pub items: Vec<Dilemma>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dilemma {
+    pub id: String,
+    pub question: String,
+    pub left: String,
+    pub right: String,
+}
+
+/// Percentages over categories, per unit, kept at 100 %.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub id: String,
+    pub lang: String,
+    pub source: String,
+    pub title: String,
+    pub intro: String,
+    pub advice: Option<u32>,
+    pub units: Vec<String>,
+    pub step: u32,
+    pub categories: Vec<Category>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Category {
+    pub id: String,
+    pub title: String,
+    pub hint: String,
+    pub max: u32,
+}
+
 /// A content file of any kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     Model(Arc<Model>),
     Board(Arc<Board>),
+    Scale(Arc<Scale>),
+    Slider(Arc<Slider>),
+    Split(Arc<Split>),
 }
 
 impl Content {
@@ -84,18 +156,27 @@ impl Content {
         match self {
             Content::Model(m) => &m.id,
             Content::Board(b) => &b.id,
+            Content::Scale(x) => &x.id,
+            Content::Slider(x) => &x.id,
+            Content::Split(x) => &x.id,
         }
     }
     pub fn lang(&self) -> &str {
         match self {
             Content::Model(m) => &m.lang,
             Content::Board(b) => &b.lang,
+            Content::Scale(x) => &x.lang,
+            Content::Slider(x) => &x.lang,
+            Content::Split(x) => &x.lang,
         }
     }
     pub fn kind(&self) -> &'static str {
         match self {
             Content::Model(_) => "model",
             Content::Board(_) => "board",
+            Content::Scale(_) => "scale",
+            Content::Slider(_) => "slider",
+            Content::Split(_) => "split",
         }
     }
 }
@@ -143,6 +224,12 @@ pub enum StepKind {
     Discussion,
     /// Collects actions: what, who, by when.
     Decisions,
+    /// Rates statements on a scale.
+    Scale(Arc<Scale>),
+    /// Places the group between the poles of dilemmas.
+    Slider(Arc<Slider>),
+    /// Splits effort in per cent over categories, per unit.
+    Split(Arc<Split>),
 }
 
 impl StepKind {
@@ -154,6 +241,9 @@ impl StepKind {
             StepKind::Board { .. } => "board",
             StepKind::Discussion => "discussion",
             StepKind::Decisions => "decisions",
+            StepKind::Scale(_) => "scale",
+            StepKind::Slider(_) => "slider",
+            StepKind::Split(_) => "split",
         }
     }
 }

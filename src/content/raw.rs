@@ -138,4 +138,98 @@ pub enum StepKind {
     Board,
     Discussion,
     Decisions,
+    Scale,
+    Slider,
+    Split,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub id: Spanned<String>,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    /// The advice of the model this instrument belongs to.
+    pub advice: Option<Spanned<u32>>,
+    pub min: Option<Spanned<i64>>,
+    pub max: Option<Spanned<i64>>,
+    /// Labels of the lowest and highest values.
+    #[serde(default = "empty")]
+    pub low: Spanned<String>,
+    #[serde(default = "empty")]
+    pub high: Spanned<String>,
+    /// `score` (the group agrees on one) or `votes` (a count for each value).
+    pub mode: Option<Spanned<String>>,
+    pub items: Spanned<Vec<ScaleItem>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleItem {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub question: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Slider {
+    pub id: Spanned<String>,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    pub advice: Option<Spanned<u32>>,
+    /// Also ask where the group wants to be.
+    #[serde(default)]
+    pub want: bool,
+    pub items: Spanned<Vec<Dilemma>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dilemma {
+    pub id: Spanned<String>,
+    #[serde(default = "empty")]
+    pub question: Spanned<String>,
+    pub left: Option<Spanned<String>>,
+    pub right: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Split {
+    pub id: Spanned<String>,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    pub advice: Option<Spanned<u32>>,
+    pub units: Spanned<Vec<Spanned<String>>>,
+    /// Percentages move in steps of this size.
+    pub step: Option<Spanned<u32>>,
+    pub categories: Spanned<Vec<Category>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub hint: Spanned<String>,
+    /// The most this category may take, in per cent.
+    pub max: Option<Spanned<u32>>,
 }

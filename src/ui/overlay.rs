@@ -34,6 +34,16 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
         (Target::New { .. }, _) => w.new_point.to_string(),
         (Target::Edit { .. }, _) => w.edit_card.to_string(),
         (Target::Situation { .. }, _) => w.situation.to_string(),
+        (Target::Value { .. }, StepKind::Split(s)) => {
+            let unit = s.units.get(app.area()).map_or("", String::as_str);
+            let category = s.categories.get(app.row()).map_or("", |c| c.title.as_str());
+            format!("{unit} – {category} (%)")
+        }
+        (Target::Value { .. }, StepKind::Scale(s)) => {
+            let item = s.items.get(app.row()).map_or("", |i| i.title.as_str());
+            format!("{} – {item}", w.note)
+        }
+        (Target::Value { .. }, _) => w.note.to_string(),
     };
     let labels: &[&str] = if ed.fields.len() == 3 {
         &[w.what, w.who, w.when]
@@ -107,6 +117,7 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Scope::Answers => "Svar · Answers",
         Scope::Board => "Tavle · Board",
         Scope::Model => "Model",
+        Scope::Instrument => "Skala, dilemmaer, fordeling · Scale, dilemmas, split",
         Scope::Advice => "Et råd er åbent · An advice is open",
         Scope::Editing => "Når du skriver · While typing",
     };

@@ -37,9 +37,19 @@ pub fn session(w: &Workshop) -> Session {
     )
 }
 
-/// An App on the shipped workshop with nothing written.
+/// An App on the shipped 3-hour workshop with nothing written.
 pub fn app(lang: &str) -> App {
-    let w = workshop(lang);
+    app_of(DEFAULT_WORKSHOP, lang)
+}
+
+/// An App on a shipped workshop with nothing written.
+pub fn app_of(id: &str, lang: &str) -> App {
+    let (lib, _) = Library::embedded();
+    let w = Arc::new(
+        lib.workshop(id, Some(lang))
+            .expect("a shipped workshop")
+            .clone(),
+    );
     let s = session(&w);
     App::new(w, s, T0)
 }

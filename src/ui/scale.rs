@@ -1,0 +1,154 @@
+//! The scale: each item with its score or its votes, the mean and the spread.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, decimal, panel, style_if, window, wrap};
+use crate::app::App;
+use crate::app::scale::{Spread, note_key, scores_spread, spread};
+use crate::content::Scale;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &Theme) {
+    let w = app.words();
+    let step = &app.step().id;
+    let [intro, list, summary] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(scale.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        intro,
+    );
+    let block = panel(
+        Line::styled(format!(" {} ", scale.title), theme.title),
+        !app.room,
+        theme,
+    );
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let title_w = (inner.width * 2 / 5).max(12);
+    let selected = (!app.room).then(|| app.row());
+    let blocks: Vec<Vec<Line>> = scale
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let value = app.session.value(step, &item.id);
+            let is_sel = selected == Some(i);
+            let title_lines = wrap(&item.title, title_w);
+            let mut lines = Vec::new();
+            for (n, t) in title_lines.iter().enumerate() {
+                let mut spans = vec![Span::styled(
+                    format!("{:<width$}", t, width = usize::from(title_w)),
+                    style_if(is_sel, theme.selected, theme.title),
+                )];
+                if n == 0 {
+                    spans.push(Span::raw("  "));
+                    spans.extend(if scale.votes {
+                        votes_spans(app, scale, value.map(|v| v.numbers()).unwrap_or(&[]), theme)
+                    } else {
+                        score_spans(scale, value.and_then(|v| v.number()), theme)
+                    });
+                }
+                lines.push(Line::from(spans));
+            }
+            if let Some(note) = app.session.value(step, &note_key(&item.id)) {
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(format!("{}: {}", w.note, note.text()), theme.dim),
+                ]));
+            }
+            lines
+        })
+        .collect();
+    let lines = window(blocks, app.row(), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines), inner);
+    if !scale.votes {
+        let spread = scores_spread(scale, |id| {
+            app.session.value(step, id).and_then(|v| v.number())
+        });
+        let line = spread.map_or_else(Line::default, |s| spread_line(app, scale, &s, theme));
+        frame.render_widget(Paragraph::new(line), summary);
+    } else if !scale.low.is_empty() {
+        let legend = format!(
+            "{} = {} · {} = {}",
+            scale.min, scale.low, scale.max, scale.high
+        );
+        frame.render_widget(Paragraph::new(Line::styled(legend, theme.dim)), summary);
+    }
+}
+
+/// "■■■■□ 4" — or the empty track when not scored.
+fn score_spans(scale: &Scale, score: Option<i64>, theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for v in scale.min..=scale.max {
+        let on = score.is_some_and(|s| i64::from(v) <= s);
+        spans.push(Span::styled(
+            if on { "■ " } else { "□ " },
+            style_if(on, theme.accent, theme.dim),
+        ));
+    }
+    spans.push(Span::styled(
+        score.map_or("–".into(), |s| s.to_string()),
+        theme.title,
+    ));
+    spans
+}
+
+/// The count at each value, then mean and range.
+fn votes_spans(app: &App, scale: &Scale, counts: &[i64], theme: &Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    for (i, v) in (scale.min..=scale.max).enumerate() {
+        let c = counts.get(i).copied().unwrap_or(0);
+        spans.push(Span::styled(format!("{v}:"), theme.dim));
+        spans.push(Span::styled(
+            format!("{c:<3}"),
+            style_if(c > 0, theme.title, theme.dim),
+        ));
+    }
+    if let Some(s) = spread(counts, scale.min) {
+        spans.push(Span::styled(
+            format!(
+                " {} {} · {}–{} · {} {}",
+                app.words().mean,
+                decimal(app, s.mean),
+                s.low,
+                s.high,
+                s.count,
+                app.words().votes
+            ),
+            theme.accent,
+        ));
+    }
+    spans
+}
+
+fn spread_line(app: &App, scale: &Scale, s: &Spread, theme: &Theme) -> Line<'static> {
+    let dist: Vec<String> = s
+        .distribution
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{}:{c}", i as u8 + scale.min))
+        .collect();
+    Line::from(vec![
+        Span::styled(
+            format!("{} {}", app.words().mean, decimal(app, s.mean)),
+            theme.accent,
+        ),
+        Span::styled(
+            format!(" · {}–{} · {}", s.low, s.high, dist.join(" ")),
+            theme.text,
+        ),
+        Span::styled(
+            format!(
+                "   {} = {} · {} = {}",
+                scale.min, scale.low, scale.max, scale.high
+            ),
+            theme.dim,
+        ),
+    ])
+}

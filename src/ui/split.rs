@@ -1,0 +1,87 @@
+//! The split: per unit, a stacked bar of the categories and the percentages.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, panel, style_if};
+use crate::app::App;
+use crate::app::split::key;
+use crate::content::Split;
+
+/// One fill per category, so the bar reads without colour.
+const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &Theme) {
+    let step = &app.step().id;
+    let [intro, units] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(split.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        intro,
+    );
+    let rects = Layout::vertical(vec![Constraint::Fill(1); split.units.len()]).split(units);
+    for (u, (name, rect)) in split.units.iter().zip(rects.iter()).enumerate() {
+        let focused = !app.room && app.area() == u;
+        let block = panel(
+            Line::styled(format!(" {name} "), theme.title),
+            focused,
+            theme,
+        );
+        let inner = block.inner(*rect);
+        frame.render_widget(block, *rect);
+        let values = app
+            .session
+            .value(step, &key(u))
+            .map(|v| v.numbers().to_vec())
+            .unwrap_or_default();
+        let mut lines = vec![bar(&values, inner.width, theme)];
+        let label_w = split
+            .categories
+            .iter()
+            .map(|c| c.title.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (i, c) in split.categories.iter().enumerate() {
+            let pct = values.get(i).copied();
+            let sel = focused && app.row() == i;
+            lines.push(Line::from(vec![
+                Span::styled(format!("{} ", FILLS[i % FILLS.len()]), theme.accent),
+                Span::styled(
+                    format!("{:<label_w$}", c.title),
+                    style_if(sel, theme.selected, theme.title),
+                ),
+                Span::styled(
+                    pct.map_or_else(
+                        || format!("  {}", app.words().not_set),
+                        |p| format!("  {p:>3} %"),
+                    ),
+                    style_if(pct.is_some(), theme.title, theme.dim),
+                ),
+                Span::styled(format!("   {}", c.hint), theme.dim),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// A 100 % bar with one fill per category.
+fn bar(values: &[i64], width: u16, theme: &Theme) -> Line<'static> {
+    let w = i64::from(width);
+    if values.is_empty() || w <= 0 {
+        return Line::styled("·".repeat(w.max(0) as usize), theme.dim);
+    }
+    let mut out = String::new();
+    let mut done = 0i64;
+    let mut acc = 0i64;
+    for (i, v) in values.iter().enumerate() {
+        acc += v;
+        let end = acc * w / 100;
+        out.extend(std::iter::repeat_n(
+            FILLS[i % FILLS.len()],
+            (end - done).max(0) as usize,
+        ));
+        done = end;
+    }
+    Line::styled(out, theme.accent)
+}
