@@ -37,7 +37,8 @@ pub enum Command {
     Back,
     ScrollUp,
     ScrollDown,
-    /// A value typed as a digit: a score, a vote, a position.
+    /// A value typed as a digit: a score, a vote, a position. In the key table
+    /// `Digit(0)` stands for "the digit pressed".
     Digit(u8),
     /// Clears the selected item's value.
     Clear,
@@ -462,45 +463,15 @@ pub const BINDINGS: &[Binding] = &[
         "previous column",
     ),
     b(
-        &[K::Char('1')],
-        "1",
-        C::Digit(1),
-        S::Instrument,
-        false,
-        "værdi 1 (eller en stemme på 1)",
-        "value 1 (or a vote for 1)",
-    ),
-    b(
-        &[K::Char('2')],
-        "2",
-        C::Digit(2),
-        S::Instrument,
-        false,
-        "værdi 2",
-        "value 2",
-    ),
-    b(
-        &[K::Char('3')],
-        "3",
-        C::Digit(3),
-        S::Instrument,
-        false,
-        "værdi 3",
-        "value 3",
-    ),
-    b(
-        &[K::Char('4')],
-        "4",
-        C::Digit(4),
-        S::Instrument,
-        false,
-        "værdi 4",
-        "value 4",
-    ),
-    b(
-        &[K::Char('5')],
-        "5",
-        C::Digit(5),
+        &[
+            K::Char('1'),
+            K::Char('2'),
+            K::Char('3'),
+            K::Char('4'),
+            K::Char('5'),
+        ],
+        "1–5",
+        C::Digit(0),
         S::Instrument,
         true,
         "1–5 sæt værdi",
@@ -571,13 +542,17 @@ pub fn command(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
             _ => None,
         };
     }
-    scopes.iter().find_map(|scope| {
+    let found = scopes.iter().find_map(|scope| {
         BINDINGS
             .iter()
             .filter(|b| b.scope == *scope)
             .find(|b| b.keys.contains(&key.code))
             .and_then(|b| b.command)
-    })
+    });
+    match (found, key.code) {
+        (Some(C::Digit(0)), K::Char(c)) => c.to_digit(10).map(|d| C::Digit(d as u8)),
+        _ => found,
+    }
 }
 
 /// The bindings to show as hints in the footer for these scopes.

@@ -121,9 +121,12 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Scope::Advice => "Et råd er åbent · An advice is open",
         Scope::Editing => "Når du skriver · While typing",
     };
+    // The keys of this screen: every step's, this step's, and typing.
+    let mut scopes = app.scopes();
+    scopes.extend([Scope::Step, Scope::Editing]);
     let mut lines = Vec::new();
     let mut last = None;
-    for b in BINDINGS {
+    for b in BINDINGS.iter().filter(|b| scopes.contains(&b.scope)) {
         if last != Some(b.scope) {
             if last.is_some() {
                 lines.push(Line::default());
