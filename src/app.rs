@@ -114,6 +114,8 @@ pub struct App {
     pub rehearsal: bool,
     /// A read-only room view (`flipover follow`): no selection, no notes.
     pub room: bool,
+    /// Board cards are shown most-voted first.
+    pub by_votes: bool,
     /// The editor's commit is on its way to disk.
     awaiting_editor: bool,
     /// When live.toml was last written, the editor version and the view it held.
@@ -143,6 +145,7 @@ impl App {
             blank: false,
             rehearsal: false,
             room: false,
+            by_votes: false,
             awaiting_editor: false,
             live_saved: (now, None, View::default()),
             plan_ignored: None,
@@ -308,7 +311,12 @@ impl App {
         match focus {
             Focus::Area(i) => {
                 let id = self.area_id(i).unwrap_or_default();
-                state.items.iter().filter(|it| it.area == id).collect()
+                let mut items: Vec<&Item> = state.items.iter().filter(|it| it.area == id).collect();
+                if self.by_votes {
+                    // Stable: equal votes keep the order they were written in.
+                    items.sort_by_key(|it| std::cmp::Reverse(it.votes));
+                }
+                items
             }
             Focus::List => state.items.iter().collect(),
             _ => Vec::new(),
@@ -360,6 +368,7 @@ impl App {
                 _ => None,
             },
             blank: self.blank,
+            by_votes: self.by_votes,
         }
     }
 
@@ -546,6 +555,7 @@ impl App {
                     text,
                     who: field(1),
                     when: field(2),
+                    votes: 0,
                 },
             }),
             Target::Edit { id } => self.session.find(&step, *id).map(|old| Change::Put {
@@ -686,6 +696,15 @@ impl App {
             Command::Delete => return self.delete(),
             Command::Undo => return self.undo(),
             Command::MoveNext | Command::MovePrev => return self.move_card(c == Command::MoveNext),
+            Command::Vote(up) => return self.vote(up),
+            Command::SortByVotes => {
+                // The selection stays on the same card in the new order.
+                let selected = self.selected_item().cloned();
+                self.by_votes = !self.by_votes;
+                if let Some(item) = selected {
+                    self.select_item(&item);
+                }
+            }
             Command::Projector => self.projector = !self.projector,
             Command::Blank => self.blank = true,
             Command::Agenda => self.mode = Mode::Agenda(idx),
@@ -1077,6 +1096,31 @@ impl App {
     }
 
     /// Quits; text being typed is kept as a draft for the next resume.
+    fn vote(&mut self, up: bool) -> Vec<Effect> {
+        let Some(item) = self.selected_item() else {
+            return Vec::new();
+        };
+        let votes = if up {
+            item.votes + 1
+        } else {
+            item.votes.saturating_sub(1)
+        };
+        if votes == item.votes {
+            return Vec::new();
+        }
+        let item = Item {
+            votes,
+            ..item.clone()
+        };
+        vec![Effect::Commit {
+            change: Change::Put {
+                step: self.step().id.clone(),
+                item,
+            },
+            undoable: true,
+        }]
+    }
+
     fn quit(&mut self, editor: Option<Box<Editor>>) -> Vec<Effect> {
         vec![self.live_effect(editor.as_deref()), Effect::Quit]
     }

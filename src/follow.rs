@@ -29,6 +29,7 @@ pub fn room_app(library: &Library, loaded: storage::Loaded, lang: Option<&str>) 
     app.room = true;
     if let Some(Live { view, .. }) = loaded.live {
         app.blank = view.blank;
+        app.by_votes = view.by_votes;
         if let Some(index) = view.advice {
             app.mode = Mode::Advice { index, scroll: 0 };
         }

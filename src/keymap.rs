@@ -22,6 +22,10 @@ pub enum Command {
     /// Move the selected card to the next / previous area.
     MoveNext,
     MovePrev,
+    /// One dot vote more (`true`) or less for the selected card.
+    Vote(bool),
+    /// Shows cards most-voted first, or in the order written.
+    SortByVotes,
     ToggleClock,
     /// Moves the step's plan by this many minutes.
     Adjust(i32),
@@ -335,6 +339,33 @@ pub const BINDINGS: &[Binding] = &[
         false,
         "flyt kort til forrige felt",
         "move card to previous area",
+    ),
+    b(
+        &[K::Char('v')],
+        "v",
+        C::Vote(true),
+        S::Board,
+        true,
+        "en stemme på kortet",
+        "a vote for the card",
+    ),
+    b(
+        &[K::Char('V')],
+        "V",
+        C::Vote(false),
+        S::Board,
+        false,
+        "en stemme mindre",
+        "one vote less",
+    ),
+    b(
+        &[K::Char('s')],
+        "s",
+        C::SortByVotes,
+        S::Board,
+        false,
+        "flest stemmer først / skriveorden",
+        "most votes first / order written",
     ),
     b(
         &[K::Up, K::Char('k')],

@@ -39,6 +39,13 @@ pub struct Item {
     /// An action's due date, as said.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub when: String,
+    /// Dot votes the room gave the card.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Item {
@@ -50,6 +57,7 @@ impl Item {
             text: text.to_string(),
             who: String::new(),
             when: String::new(),
+            votes: 0,
         }
     }
 }
@@ -184,6 +192,9 @@ pub struct View {
     /// The screen is blanked.
     #[serde(default)]
     pub blank: bool,
+    /// Cards are shown most-voted first.
+    #[serde(default)]
+    pub by_votes: bool,
 }
 
 /// Text being typed, and where it will go when committed.

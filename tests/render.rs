@@ -121,6 +121,41 @@ fn the_now_and_future_board() {
 }
 
 #[test]
+fn dot_votes_and_the_most_voted_first() {
+    let mut d = board();
+    // Votes called out for the second card of "Ulemper i fremtiden", then sorted.
+    d.keys(&[
+        Char('j'),
+        Char('v'),
+        Char('v'),
+        Char('v'),
+        Char('k'),
+        Char('v'),
+        Char('s'),
+    ]);
+    assert_eq!(d.app.selected_item().map(|i| i.votes), Some(1));
+    let texts: Vec<(&str, u32)> = d
+        .app
+        .items_in(d.app.focus())
+        .iter()
+        .map(|i| (i.text.as_str(), i.votes))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Vi mister den personlige kontakt", 3),
+            ("Nogle borgere falder fra", 1)
+        ]
+    );
+    insta::assert_snapshot!("board_votes_80x24", screen(&d.app, 80, 24));
+    insta::assert_snapshot!("board_votes_200x50", screen(&d.app, 200, 50));
+    // V takes a vote away; u undoes that, and then the vote before it.
+    d.keys(&[Char('V'), Char('u'), Char('u')]);
+    let votes: Vec<u32> = d.app.items_in(d.app.focus()).iter().map(|i| i.votes).collect();
+    assert_eq!(votes, [3, 0]);
+}
+
+#[test]
 fn typing_a_card_on_the_board() {
     let mut d = board();
     d.key(Char('a'));

@@ -194,16 +194,22 @@ pub fn item_list(
         } else {
             "• ".to_string()
         };
-        for (n, chunk) in wrap(&item.text, text_w).into_iter().enumerate() {
+        let chunks = wrap(&item.text, text_w);
+        let last = chunks.len().saturating_sub(1);
+        for (n, chunk) in chunks.into_iter().enumerate() {
             let lead = if n == 0 {
                 marker.clone()
             } else {
                 " ".repeat(usize::from(marker_w))
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(lead, style_if(is_sel, theme.selected, theme.dim)),
                 Span::styled(chunk, style),
-            ]));
+            ];
+            if n == last && item.votes > 0 {
+                spans.push(Span::styled(format!("  ●{}", item.votes), theme.accent));
+            }
+            lines.push(Line::from(spans));
         }
     }
     lines.truncate(rows);
