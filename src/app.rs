@@ -239,9 +239,11 @@ impl App {
             StepKind::Discussion | StepKind::Decisions => vec![Scope::Answers, Scope::Step],
             StepKind::Model(_) => vec![Scope::Model, Scope::Step],
             StepKind::Info | StepKind::Break => vec![Scope::Step],
-            StepKind::Scale(_) | StepKind::Slider(_) | StepKind::Split(_) => {
-                vec![Scope::Instrument, Scope::Step]
-            }
+            StepKind::Scale(_)
+            | StepKind::Slider(_)
+            | StepKind::Split(_)
+            | StepKind::Stages(_)
+            | StepKind::Canvas(_) => vec![Scope::Instrument, Scope::Step],
         }
     }
 
@@ -249,7 +251,11 @@ impl App {
     fn area_count(&self) -> usize {
         match &self.step().kind {
             StepKind::Board { board, .. } => board.situations.len() + board.areas.len(),
-            StepKind::Discussion | StepKind::Decisions | StepKind::Scale(_) => 1,
+            StepKind::Discussion
+            | StepKind::Decisions
+            | StepKind::Scale(_)
+            | StepKind::Stages(_)
+            | StepKind::Canvas(_) => 1,
             StepKind::Slider(s) => 1 + usize::from(s.want),
             StepKind::Split(s) => s.units.len(),
             StepKind::Info | StepKind::Break | StepKind::Model(_) => 0,
@@ -262,6 +268,8 @@ impl App {
             StepKind::Scale(s) => Some(s.items.len()),
             StepKind::Slider(s) => Some(s.items.len()),
             StepKind::Split(s) => Some(s.categories.len()),
+            StepKind::Stages(s) => Some(s.stages.len()),
+            StepKind::Canvas(c) => Some(c.fields.len()),
             _ => None,
         }
     }
@@ -957,6 +965,8 @@ impl App {
             StepKind::Scale(s) => s.items.get(row).map(|i| i.id.clone()),
             StepKind::Slider(s) => s.items.get(row).map(|d| slider::key(&d.id, area == 1)),
             StepKind::Split(_) => Some(split::key(area)),
+            StepKind::Stages(st) => st.stages.get(row).map(|x| x.id.clone()),
+            StepKind::Canvas(c) => c.fields.get(row).map(|f| f.id.clone()),
             _ => None,
         };
         match key {
@@ -981,6 +991,27 @@ impl App {
             }
             // A percentage is typed afresh; the bar shows the current one.
             StepKind::Split(_) => (split::key(area), String::new()),
+            StepKind::Stages(st) => {
+                let Some(stage) = st.stages.get(row) else {
+                    return;
+                };
+                let key = scale::note_key(&stage.id);
+                let text = self
+                    .session
+                    .value(&step, &key)
+                    .map(|v| v.text().to_string());
+                (key, text.unwrap_or_default())
+            }
+            StepKind::Canvas(c) => {
+                let Some(field) = c.fields.get(row) else {
+                    return;
+                };
+                let text = self
+                    .session
+                    .value(&step, &field.id)
+                    .map(|v| v.text().to_string());
+                (field.id.clone(), text.unwrap_or_default())
+            }
             _ => return,
         };
         self.mode = Mode::Editing(Box::new(Editor::new(&step, Target::Value { key }, &[text])));
@@ -1097,6 +1128,23 @@ impl App {
 
     /// Quits; text being typed is kept as a draft for the next resume.
     fn vote(&mut self, up: bool) -> Vec<Effect> {
+        if let StepKind::Stages(st) = &self.step().kind {
+            let Some(stage) = st.stages.get(self.row()) else {
+                return Vec::new();
+            };
+            let now = self
+                .session
+                .value(&self.step().id, &stage.id)
+                .and_then(|v| v.number())
+                .unwrap_or(0);
+            let next = if up { now + 1 } else { (now - 1).max(0) };
+            let value = (next > 0).then_some(crate::session::Value::Number(next));
+            return if next == now {
+                Vec::new()
+            } else {
+                self.set(stage.id.clone(), value)
+            };
+        }
         let Some(item) = self.selected_item() else {
             return Vec::new();
         };

@@ -75,6 +75,62 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../content/en/portefolje.toml"),
     ),
     (
+        "content/da/fortaellefisken.toml",
+        include_str!("../content/da/fortaellefisken.toml"),
+    ),
+    (
+        "content/en/fortaellefisken.toml",
+        include_str!("../content/en/fortaellefisken.toml"),
+    ),
+    (
+        "content/da/fem-perspektiver.toml",
+        include_str!("../content/da/fem-perspektiver.toml"),
+    ),
+    (
+        "content/en/fem-perspektiver.toml",
+        include_str!("../content/en/fem-perspektiver.toml"),
+    ),
+    (
+        "content/da/forandringskurven.toml",
+        include_str!("../content/da/forandringskurven.toml"),
+    ),
+    (
+        "content/en/forandringskurven.toml",
+        include_str!("../content/en/forandringskurven.toml"),
+    ),
+    (
+        "content/da/involveringsstigen.toml",
+        include_str!("../content/da/involveringsstigen.toml"),
+    ),
+    (
+        "content/en/involveringsstigen.toml",
+        include_str!("../content/en/involveringsstigen.toml"),
+    ),
+    (
+        "content/da/syv-spoergsmaal.toml",
+        include_str!("../content/da/syv-spoergsmaal.toml"),
+    ),
+    (
+        "content/en/syv-spoergsmaal.toml",
+        include_str!("../content/en/syv-spoergsmaal.toml"),
+    ),
+    (
+        "content/da/syv-spoergsmaal-status.toml",
+        include_str!("../content/da/syv-spoergsmaal-status.toml"),
+    ),
+    (
+        "content/en/syv-spoergsmaal-status.toml",
+        include_str!("../content/en/syv-spoergsmaal-status.toml"),
+    ),
+    (
+        "workshops/da/syv-spoergsmaal.toml",
+        include_str!("../workshops/da/syv-spoergsmaal.toml"),
+    ),
+    (
+        "workshops/en/syv-spoergsmaal.toml",
+        include_str!("../workshops/en/syv-spoergsmaal.toml"),
+    ),
+    (
         "workshops/da/topledelsens-tjek.toml",
         include_str!("../workshops/da/topledelsens-tjek.toml"),
     ),
@@ -160,6 +216,8 @@ impl Library {
                         RawContent::Scale(r) => (Content::Scale(c.scale(r).into()), &r.id),
                         RawContent::Slider(r) => (Content::Slider(c.slider(r).into()), &r.id),
                         RawContent::Split(r) => (Content::Split(c.split(r).into()), &r.id),
+                        RawContent::Stages(r) => (Content::Stages(c.stages(r).into()), &r.id),
+                        RawContent::Canvas(r) => (Content::Canvas(c.canvas(r).into()), &r.id),
                     };
                     lib.add_content(content, id, c, file, &mut origin, problems);
                 }
@@ -284,10 +342,12 @@ enum RawContent {
     Scale(raw::Scale),
     Slider(raw::Slider),
     Split(raw::Split),
+    Stages(raw::Stages),
+    Canvas(raw::Canvas),
 }
 
 /// Every kind a file may declare, for messages.
-const KINDS: &str = "workshop, model, board, scale, slider, split";
+const KINDS: &str = "workshop, model, board, scale, slider, split, stages, canvas";
 
 fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
     let de_problem = |e: toml::de::Error| match e.span() {
@@ -313,6 +373,12 @@ fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
         }
         "split" => {
             toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Split(r))))
+        }
+        "stages" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Stages(r))))
+        }
+        "canvas" => {
+            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Canvas(r))))
         }
         "workshop" => toml::from_str(src.text).map(|r| Parsed::Workshop(Box::new(r))),
         other => {

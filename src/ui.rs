@@ -3,6 +3,7 @@
 
 mod big;
 mod board;
+mod canvas;
 mod chrome;
 pub mod launcher;
 mod lists;
@@ -11,6 +12,7 @@ mod overlay;
 mod scale;
 mod slider;
 mod split;
+mod stages;
 mod theme;
 
 use ratatui::Frame;
@@ -156,6 +158,8 @@ fn step_body(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         StepKind::Scale(s) => scale::draw(frame, area, app, s, theme),
         StepKind::Slider(s) => slider::draw(frame, area, app, s, theme),
         StepKind::Split(s) => split::draw(frame, area, app, s, theme),
+        StepKind::Stages(s) => stages::draw(frame, area, app, s, theme),
+        StepKind::Canvas(c) => canvas::draw(frame, area, app, c, theme),
     }
 }
 

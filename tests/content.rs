@@ -15,15 +15,21 @@ fn every_shipped_file_loads_in_both_languages() {
             ids,
             [
                 "dilemmaer",
+                "fem-perspektiver",
+                "forandringskurven",
+                "fortaellefisken",
+                "involveringsstigen",
                 "modenhedsscan",
                 "ni-raad",
                 "nu-og-fremtid",
                 "portefolje",
-                "selvvurdering"
+                "selvvurdering",
+                "syv-spoergsmaal",
+                "syv-spoergsmaal-status",
             ],
             "{lang}"
         );
-        assert_eq!(lib.workshops(lang).count(), 2, "{lang}");
+        assert_eq!(lib.workshops(lang).count(), 3, "{lang}");
     }
 }
 
@@ -128,7 +134,7 @@ fn minutes_that_do_not_add_up_and_a_missing_reference_are_both_reported() {
         problems_of("bad-workshop.toml"),
         [
             "tests/fixtures/broken/bad-workshop.toml:6:11: the steps add up to 40 minutes, but the workshop says 45",
-            "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering)",
+            "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, fem-perspektiver, forandringskurven, fortaellefisken, involveringsstigen, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering, syv-spoergsmaal, syv-spoergsmaal-status)",
         ]
     );
 }
@@ -152,7 +158,7 @@ fn the_full_message_shows_the_line_and_a_caret() {
     let (_, problems) = Library::load(&[PathBuf::from("tests/fixtures/broken/bad-workshop.toml")]);
     assert_eq!(
         problems[1].to_string(),
-        "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering)\n   |\n21 | content = \"ni-rad\"\n   |           ^^^^^^^^"
+        "tests/fixtures/broken/bad-workshop.toml:21:11: no content \"ni-rad\" in language da (known: dilemmaer, fem-perspektiver, forandringskurven, fortaellefisken, involveringsstigen, modenhedsscan, ni-raad, nu-og-fremtid, portefolje, selvvurdering, syv-spoergsmaal, syv-spoergsmaal-status)\n   |\n21 | content = \"ni-rad\"\n   |           ^^^^^^^^"
     );
 }
 
@@ -243,4 +249,47 @@ fn broken_instruments_are_caught() {
             "tests/fixtures/broken/one-pole.toml:15:9: a dilemma's right pole must not be empty",
         ]
     );
+}
+
+#[test]
+fn the_seven_questions_workshop_runs_two_hours_with_canvas_and_stages() {
+    let (lib, _) = Library::embedded();
+    for lang in ["da", "en"] {
+        let w = lib
+            .workshop("syv-spoergsmaal", Some(lang))
+            .expect("workshop");
+        assert_eq!(w.steps.iter().map(|s| s.minutes).sum::<u32>(), 120);
+        let kinds: Vec<&str> = w.steps.iter().map(|s| s.kind.name()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "info",
+                "model",
+                "scale",
+                "break",
+                "discussion",
+                "canvas",
+                "stages",
+                "decisions",
+                "info"
+            ]
+        );
+        let StepKind::Model(q) = &w.steps[1].kind else {
+            panic!("the seven questions");
+        };
+        assert_eq!(q.advice().count(), 7);
+        assert!(q.advice().all(|a| a.ideas.len() >= 3));
+        let StepKind::Stages(curve) = &w.steps[6].kind else {
+            panic!("the change curve");
+        };
+        assert_eq!(curve.stages.len(), 7);
+        assert!(
+            curve.stages.iter().all(|s| !s.advice.is_empty()),
+            "the leader's answer at each stage"
+        );
+        let StepKind::Scale(status) = &w.steps[2].kind else {
+            panic!("status");
+        };
+        assert!(status.votes);
+    }
 }

@@ -151,7 +151,12 @@ fn dot_votes_and_the_most_voted_first() {
     insta::assert_snapshot!("board_votes_200x50", screen(&d.app, 200, 50));
     // V takes a vote away; u undoes that, and then the vote before it.
     d.keys(&[Char('V'), Char('u'), Char('u')]);
-    let votes: Vec<u32> = d.app.items_in(d.app.focus()).iter().map(|i| i.votes).collect();
+    let votes: Vec<u32> = d
+        .app
+        .items_in(d.app.focus())
+        .iter()
+        .map(|i| i.votes)
+        .collect();
     assert_eq!(votes, [3, 0]);
 }
 
@@ -322,5 +327,38 @@ fn the_portfolio_split_per_unit() {
     d.key(Enter);
     for (w, h) in [(80, 24), (200, 50)] {
         insta::assert_snapshot!(format!("split_{w}x{h}"), screen(&d.app, w, h));
+    }
+}
+
+#[test]
+fn the_seven_questions_votes_story_fish_and_change_curve() {
+    let mut d = Driver::new(common::app_of("syv-spoergsmaal", "da"), None);
+    d.keys(&[PageDown, PageDown]);
+    for vote in ['3', '4', '4', '2', '5', '4'] {
+        d.key(Char(vote));
+    }
+    d.key(Down);
+    d.keys(&[Char('2'), Char('2'), Char('3')]);
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("scale_votes_{w}x{h}"), screen(&d.app, w, h));
+    }
+    d.keys(&[PageDown, PageDown, PageDown]);
+    d.key(Enter);
+    d.type_text("Vi gør det for borgerne, der venter for længe på svar");
+    d.key(Enter);
+    d.key(Down);
+    d.key(Enter);
+    d.type_text("Sagsbehandlerne får et værktøj, der finder sagerne");
+    d.key(Enter);
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("canvas_{w}x{h}"), screen(&d.app, w, h));
+    }
+    d.key(PageDown);
+    d.keys(&[Char('v'), Char('v'), Down, Down, Down, Char('v')]);
+    d.key(Enter);
+    d.type_text("Sygeplejerskerne på nattevagt");
+    d.key(Enter);
+    for (w, h) in [(80, 24), (200, 50)] {
+        insta::assert_snapshot!(format!("stages_{w}x{h}"), screen(&d.app, w, h));
     }
 }

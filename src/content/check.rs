@@ -368,6 +368,54 @@ impl<'a> Checker<'a> {
         }
     }
 
+    pub fn stages(&mut self, raw: &raw::Stages) -> model::Stages {
+        let mut ids = BTreeSet::new();
+        self.count(&raw.stages, "stages", 2, 20);
+        let stages = raw
+            .stages
+            .get_ref()
+            .iter()
+            .map(|s| model::Stage {
+                id: self.unique_id(&s.id, &mut ids),
+                title: self.required(&s.title, "a stage title"),
+                advice: self.text(&s.advice),
+            })
+            .collect();
+        model::Stages {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            advice: self.advice(raw.advice.as_ref()),
+            stages,
+        }
+    }
+
+    pub fn canvas(&mut self, raw: &raw::Canvas) -> model::Canvas {
+        let mut ids = BTreeSet::new();
+        self.count(&raw.fields, "fields", 1, 12);
+        let fields = raw
+            .fields
+            .get_ref()
+            .iter()
+            .map(|f| model::Field {
+                id: self.unique_id(&f.id, &mut ids),
+                title: self.required(&f.title, "a field title"),
+                prompt: self.text(&f.prompt),
+            })
+            .collect();
+        model::Canvas {
+            id: self.id(&raw.id),
+            lang: self.lang(&raw.lang),
+            source: self.required(&raw.source, "source"),
+            title: self.required(&raw.title, "title"),
+            intro: self.text(&raw.intro),
+            advice: self.advice(raw.advice.as_ref()),
+            fields,
+        }
+    }
+
     /// Checks a workshop against the content of its language (`contents`: id -> content).
     pub fn workshop(
         &mut self,
@@ -441,6 +489,8 @@ impl<'a> Checker<'a> {
             K::Scale => Some("scale"),
             K::Slider => Some("slider"),
             K::Split => Some("split"),
+            K::Stages => Some("stages"),
+            K::Canvas => Some("canvas"),
             K::Info | K::Break | K::Discussion | K::Decisions => None,
         };
         let found = match (&s.content, wants) {
@@ -501,6 +551,8 @@ impl<'a> Checker<'a> {
             (K::Scale, Some(Content::Scale(x))) => model::StepKind::Scale(x),
             (K::Slider, Some(Content::Slider(x))) => model::StepKind::Slider(x),
             (K::Split, Some(Content::Split(x))) => model::StepKind::Split(x),
+            (K::Stages, Some(Content::Stages(x))) => model::StepKind::Stages(x),
+            (K::Canvas, Some(Content::Canvas(x))) => model::StepKind::Canvas(x),
             (K::Break, _) => model::StepKind::Break,
             (K::Discussion, _) => model::StepKind::Discussion,
             (K::Decisions, _) => model::StepKind::Decisions,

@@ -141,6 +141,45 @@ pub struct Category {
     pub max: u32,
 }
 
+/// An ordered set of stages (a curve, a ladder) where the group places people,
+/// with what the leader does at each.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stages {
+    pub id: String,
+    pub lang: String,
+    pub source: String,
+    pub title: String,
+    pub intro: String,
+    pub advice: Option<u32>,
+    pub stages: Vec<Stage>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub id: String,
+    pub title: String,
+    pub advice: String,
+}
+
+/// Named text fields the group fills in (the story fish, five perspectives).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Canvas {
+    pub id: String,
+    pub lang: String,
+    pub source: String,
+    pub title: String,
+    pub intro: String,
+    pub advice: Option<u32>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub id: String,
+    pub title: String,
+    pub prompt: String,
+}
+
 /// A content file of any kind.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
@@ -149,6 +188,8 @@ pub enum Content {
     Scale(Arc<Scale>),
     Slider(Arc<Slider>),
     Split(Arc<Split>),
+    Stages(Arc<Stages>),
+    Canvas(Arc<Canvas>),
 }
 
 impl Content {
@@ -159,6 +200,8 @@ impl Content {
             Content::Scale(x) => &x.id,
             Content::Slider(x) => &x.id,
             Content::Split(x) => &x.id,
+            Content::Stages(x) => &x.id,
+            Content::Canvas(x) => &x.id,
         }
     }
     pub fn lang(&self) -> &str {
@@ -168,6 +211,8 @@ impl Content {
             Content::Scale(x) => &x.lang,
             Content::Slider(x) => &x.lang,
             Content::Split(x) => &x.lang,
+            Content::Stages(x) => &x.lang,
+            Content::Canvas(x) => &x.lang,
         }
     }
     pub fn kind(&self) -> &'static str {
@@ -177,6 +222,8 @@ impl Content {
             Content::Scale(_) => "scale",
             Content::Slider(_) => "slider",
             Content::Split(_) => "split",
+            Content::Stages(_) => "stages",
+            Content::Canvas(_) => "canvas",
         }
     }
 }
@@ -230,6 +277,10 @@ pub enum StepKind {
     Slider(Arc<Slider>),
     /// Splits effort in per cent over categories, per unit.
     Split(Arc<Split>),
+    /// Places people on the stages of a curve or ladder.
+    Stages(Arc<Stages>),
+    /// Fills in named text fields.
+    Canvas(Arc<Canvas>),
 }
 
 impl StepKind {
@@ -244,6 +295,8 @@ impl StepKind {
             StepKind::Scale(_) => "scale",
             StepKind::Slider(_) => "slider",
             StepKind::Split(_) => "split",
+            StepKind::Stages(_) => "stages",
+            StepKind::Canvas(_) => "canvas",
         }
     }
 }

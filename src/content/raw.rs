@@ -141,6 +141,8 @@ pub enum StepKind {
     Scale,
     Slider,
     Split,
+    Stages,
+    Canvas,
 }
 
 #[derive(Deserialize)]
@@ -232,4 +234,53 @@ pub struct Category {
     pub hint: Spanned<String>,
     /// The most this category may take, in per cent.
     pub max: Option<Spanned<u32>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stages {
+    pub id: Spanned<String>,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    pub advice: Option<Spanned<u32>>,
+    pub stages: Spanned<Vec<Stage>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    /// What the leader does for people at this stage.
+    #[serde(default = "empty")]
+    pub advice: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Canvas {
+    pub id: Spanned<String>,
+    #[serde(rename = "kind")]
+    _kind: IgnoredAny,
+    pub lang: Spanned<String>,
+    pub source: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub intro: Spanned<String>,
+    pub advice: Option<Spanned<u32>>,
+    pub fields: Spanned<Vec<Field>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    #[serde(default = "empty")]
+    pub prompt: Spanned<String>,
 }

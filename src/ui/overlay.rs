@@ -43,6 +43,14 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
             let item = s.items.get(app.row()).map_or("", |i| i.title.as_str());
             format!("{} – {item}", w.note)
         }
+        (Target::Value { .. }, StepKind::Canvas(c)) => c
+            .fields
+            .get(app.row())
+            .map_or(w.note.to_string(), |f| f.title.clone()),
+        (Target::Value { .. }, StepKind::Stages(s)) => {
+            let stage = s.stages.get(app.row()).map_or("", |x| x.title.as_str());
+            format!("{} – {stage}", w.note)
+        }
         (Target::Value { .. }, _) => w.note.to_string(),
     };
     let labels: &[&str] = if ed.fields.len() == 3 {

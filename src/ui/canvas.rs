@@ -1,0 +1,55 @@
+//! A canvas: the named fields side by side, each with what the group wrote (or
+//! its prompt while empty).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, panel};
+use crate::app::App;
+use crate::content::Canvas;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, theme: &Theme) {
+    let step = &app.step().id;
+    let [intro, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(canvas.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        intro,
+    );
+    let n = canvas.fields.len();
+    let cols = match n {
+        0..=3 => n.max(1),
+        4 => 2,
+        _ => 3,
+    };
+    let cols = if area.width < 90 { cols.min(2) } else { cols };
+    let rows = n.div_ceil(cols);
+    let row_rects = Layout::vertical(vec![Constraint::Fill(1); rows]).split(grid);
+    for (r, row) in row_rects.iter().enumerate() {
+        let cells = Layout::horizontal(vec![Constraint::Fill(1); cols]).split(*row);
+        for (c, cell) in cells.iter().enumerate() {
+            let i = r * cols + c;
+            let Some(field) = canvas.fields.get(i) else {
+                continue;
+            };
+            let focused = !app.room && app.row() == i;
+            let text = app
+                .session
+                .value(step, &field.id)
+                .map(|v| v.text().to_string());
+            let body = match text {
+                Some(t) => Line::styled(t, theme.text),
+                None => Line::styled(field.prompt.clone(), theme.dim),
+            };
+            frame.render_widget(
+                Paragraph::new(body).wrap(Wrap { trim: true }).block(panel(
+                    Line::styled(format!(" {} ", field.title), theme.accent),
+                    focused,
+                    theme,
+                )),
+                *cell,
+            );
+        }
+    }
+}

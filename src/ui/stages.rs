@@ -1,0 +1,86 @@
+//! Stages: the curve or ladder with the marks the group placed on each stage
+//! and what the leader does there.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, panel, style_if, window, wrap};
+use crate::app::App;
+use crate::app::scale::note_key;
+use crate::content::Stages;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &Theme) {
+    let step = &app.step().id;
+    let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(stages.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        intro,
+    );
+    let block = panel(
+        Line::styled(format!(" {} ", stages.title), theme.title),
+        !app.room,
+        theme,
+    );
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    let title_w = stages
+        .stages
+        .iter()
+        .map(|s| s.title.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(inner.width / 2));
+    let advice_w = inner.width.saturating_sub(title_w as u16 + 12).max(10);
+    let selected = (!app.room).then(|| app.row());
+    let blocks: Vec<Vec<Line>> = stages
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let marks = app
+                .session
+                .value(step, &s.id)
+                .and_then(|v| v.number())
+                .unwrap_or(0);
+            let is_sel = selected == Some(i);
+            let dots = if marks > 0 {
+                format!(
+                    "{:<8}",
+                    format!("{} {marks}", "●".repeat(marks.min(5) as usize))
+                )
+            } else {
+                " ".repeat(8)
+            };
+            let advice = wrap(&s.advice, advice_w);
+            let mut lines = Vec::new();
+            for (n, a) in advice.iter().enumerate() {
+                let (title, mark) = if n == 0 {
+                    (s.title.as_str(), dots.as_str())
+                } else {
+                    ("", "        ")
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("{title:<title_w$}"),
+                        style_if(is_sel && n == 0, theme.selected, theme.title),
+                    ),
+                    Span::styled(format!("  {mark}  "), theme.accent),
+                    Span::styled(a.clone(), theme.dim),
+                ]));
+            }
+            if let Some(note) = app.session.value(step, &note_key(&s.id)) {
+                lines.push(Line::styled(
+                    format!("  {}: {}", app.words().note, note.text()),
+                    theme.text,
+                ));
+            }
+            lines
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(window(blocks, app.row(), usize::from(inner.height))),
+        inner,
+    );
+}
