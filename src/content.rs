@@ -131,6 +131,54 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../workshops/en/syv-spoergsmaal.toml"),
     ),
     (
+        "content/da/arketyper.toml",
+        include_str!("../content/da/arketyper.toml"),
+    ),
+    (
+        "content/en/arketyper.toml",
+        include_str!("../content/en/arketyper.toml"),
+    ),
+    (
+        "content/da/tre-paradigmer.toml",
+        include_str!("../content/da/tre-paradigmer.toml"),
+    ),
+    (
+        "content/en/tre-paradigmer.toml",
+        include_str!("../content/en/tre-paradigmer.toml"),
+    ),
+    (
+        "content/da/organiseringsformer.toml",
+        include_str!("../content/da/organiseringsformer.toml"),
+    ),
+    (
+        "content/en/organiseringsformer.toml",
+        include_str!("../content/en/organiseringsformer.toml"),
+    ),
+    (
+        "content/da/politiske-scenarier.toml",
+        include_str!("../content/da/politiske-scenarier.toml"),
+    ),
+    (
+        "content/en/politiske-scenarier.toml",
+        include_str!("../content/en/politiske-scenarier.toml"),
+    ),
+    (
+        "content/da/risikovillighed.toml",
+        include_str!("../content/da/risikovillighed.toml"),
+    ),
+    (
+        "content/en/risikovillighed.toml",
+        include_str!("../content/en/risikovillighed.toml"),
+    ),
+    (
+        "content/da/ni-raad-tjek.toml",
+        include_str!("../content/da/ni-raad-tjek.toml"),
+    ),
+    (
+        "content/en/ni-raad-tjek.toml",
+        include_str!("../content/en/ni-raad-tjek.toml"),
+    ),
+    (
         "workshops/da/topledelsens-tjek.toml",
         include_str!("../workshops/da/topledelsens-tjek.toml"),
     ),
