@@ -179,6 +179,46 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../content/en/ni-raad-tjek.toml"),
     ),
     (
+        "content/da/skal-eller-kan.toml",
+        include_str!("../content/da/skal-eller-kan.toml"),
+    ),
+    (
+        "content/en/skal-eller-kan.toml",
+        include_str!("../content/en/skal-eller-kan.toml"),
+    ),
+    (
+        "content/da/lokal-oversaettelse.toml",
+        include_str!("../content/da/lokal-oversaettelse.toml"),
+    ),
+    (
+        "content/en/lokal-oversaettelse.toml",
+        include_str!("../content/en/lokal-oversaettelse.toml"),
+    ),
+    (
+        "content/da/laer-af-andre.toml",
+        include_str!("../content/da/laer-af-andre.toml"),
+    ),
+    (
+        "content/en/laer-af-andre.toml",
+        include_str!("../content/en/laer-af-andre.toml"),
+    ),
+    (
+        "content/da/god-kommunikation.toml",
+        include_str!("../content/da/god-kommunikation.toml"),
+    ),
+    (
+        "content/en/god-kommunikation.toml",
+        include_str!("../content/en/god-kommunikation.toml"),
+    ),
+    (
+        "content/da/refleksion.toml",
+        include_str!("../content/da/refleksion.toml"),
+    ),
+    (
+        "content/en/refleksion.toml",
+        include_str!("../content/en/refleksion.toml"),
+    ),
+    (
         "workshops/da/topledelsens-tjek.toml",
         include_str!("../workshops/da/topledelsens-tjek.toml"),
     ),
