@@ -116,6 +116,8 @@ pub struct App {
     pub room: bool,
     /// Board cards are shown most-voted first.
     pub by_votes: bool,
+    /// The instruments an advice of a model can offer (content with `advice`).
+    pub instruments: Vec<crate::content::Content>,
     /// The editor's commit is on its way to disk.
     awaiting_editor: bool,
     /// When live.toml was last written, the editor version and the view it held.
@@ -125,6 +127,29 @@ pub struct App {
     /// The time zone the time of day is shown in.
     pub tz: jiff::tz::TimeZone,
 }
+
+/// `workshop` with the instrument steps a session added, in the order added.
+pub fn extend(
+    workshop: &Workshop,
+    extras: &[crate::session::Extra],
+    contents: &[crate::content::Content],
+) -> Workshop {
+    extras.iter().fold(workshop.clone(), |w, extra| {
+        match contents
+            .iter()
+            .find(|c| c.id() == extra.content)
+            .and_then(|c| c.as_step(&extra.id, extra.minutes))
+        {
+            Some(step) if !w.steps.iter().any(|s| s.id == extra.id) => {
+                w.with_step(&extra.after, step)
+            }
+            _ => w,
+        }
+    })
+}
+
+/// How long an instrument added from an advice is planned to take.
+const EXTRA_MINUTES: u32 = 10;
 
 /// How often the clock's reading is saved while it runs.
 const CLOCK_SAVE_MS: u64 = 5_000;
@@ -146,6 +171,7 @@ impl App {
             rehearsal: false,
             room: false,
             by_votes: false,
+            instruments: Vec::new(),
             awaiting_editor: false,
             live_saved: (now, None, View::default()),
             plan_ignored: None,
@@ -489,6 +515,7 @@ impl App {
             Some(Command::Up) => open(index.saturating_sub(1), 0),
             Some(Command::ScrollDown) => open(index, scroll.saturating_add(1)),
             Some(Command::ScrollUp) => open(index, scroll.saturating_sub(1)),
+            Some(Command::Digit(n)) => return self.run_instrument(index, n),
             Some(_) => {
                 self.set_cursor(Cursor {
                     area: 0,
@@ -608,6 +635,14 @@ impl App {
             None
         };
         self.session.apply(&change);
+        if let Change::AddStep { extra } = &change {
+            let w = extend(
+                &self.workshop,
+                std::slice::from_ref(extra),
+                &self.instruments,
+            );
+            self.workshop = Arc::new(w);
+        }
         if let Some(inverse) = inverse {
             self.undo.push(inverse);
         }
@@ -915,6 +950,67 @@ impl App {
             Target::Edit { id: item.id },
             &values,
         )));
+    }
+
+    /// The instruments offered by the advice at `index` of the current model.
+    pub fn offered(&self, index: usize) -> Vec<&crate::content::Content> {
+        let StepKind::Model(m) = &self.step().kind else {
+            return Vec::new();
+        };
+        let Some(number) = m.advice().nth(index).map(|a| a.number) else {
+            return Vec::new();
+        };
+        self.instruments
+            .iter()
+            .filter(|c| c.advice() == Some(number))
+            .collect()
+    }
+
+    /// Runs instrument `n` (1-based) of the advice at `index`: the step that
+    /// already runs it, or a new step right after this one.
+    fn run_instrument(&mut self, index: usize, n: u8) -> Vec<Effect> {
+        let Some(content) = self
+            .offered(index)
+            .get(usize::from(n).wrapping_sub(1))
+            .copied()
+        else {
+            self.mode = Mode::Advice { index, scroll: 0 };
+            return Vec::new();
+        };
+        let id = content.id().to_string();
+        self.set_cursor(Cursor {
+            area: 0,
+            row: index,
+        });
+        self.mode = Mode::Normal;
+        let existing = self.workshop.steps.iter().position(|s| match &s.kind {
+            StepKind::Scale(x) => x.id == id,
+            StepKind::Slider(x) => x.id == id,
+            StepKind::Split(x) => x.id == id,
+            StepKind::Stages(x) => x.id == id,
+            StepKind::Canvas(x) => x.id == id,
+            _ => false,
+        });
+        if let Some(i) = existing {
+            return self.goto(i);
+        }
+        let extra = crate::session::Extra {
+            id: format!("{id}-{}", self.session.extras.len() + 1),
+            after: self.step().id.clone(),
+            content: id,
+            minutes: EXTRA_MINUTES,
+        };
+        let step = extra.id.clone();
+        vec![
+            Effect::Commit {
+                change: Change::AddStep { extra },
+                undoable: false,
+            },
+            Effect::Commit {
+                change: Change::Goto { step },
+                undoable: false,
+            },
+        ]
     }
 
     fn set(&self, key: String, value: Option<crate::session::Value>) -> Vec<Effect> {

@@ -67,6 +67,7 @@ pub struct Words {
     pub votes: &'static str,
     pub note: &'static str,
     pub not_set: &'static str,
+    pub instruments: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -134,6 +135,7 @@ pub const DA: Words = Words {
     votes: "stemmer",
     note: "Note",
     not_set: "ikke sat",
+    instruments: "Redskaber – tryk tallet for at køre det som næste trin",
 };
 
 pub const EN: Words = Words {
@@ -201,6 +203,7 @@ pub const EN: Words = Words {
     votes: "votes",
     note: "Note",
     not_set: "not set",
+    instruments: "Instruments – press the number to run one as the next step",
 };
 
 pub fn words(lang: &str) -> &'static Words {

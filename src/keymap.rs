@@ -449,6 +449,21 @@ pub const BINDINGS: &[Binding] = &[
         "scroll up",
     ),
     b(
+        &[
+            K::Char('1'),
+            K::Char('2'),
+            K::Char('3'),
+            K::Char('4'),
+            K::Char('5'),
+        ],
+        "1–5",
+        C::Digit(0),
+        S::Advice,
+        true,
+        "kør rådets redskab",
+        "run the advice's instrument",
+    ),
+    b(
         &[K::Esc, K::Enter, K::Backspace, K::Char('q')],
         "Esc Enter",
         C::Back,

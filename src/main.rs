@@ -232,7 +232,15 @@ fn console(
     theme: &Theme,
 ) -> anyhow::Result<()> {
     let dir = store.as_ref().map(|s| s.dir().to_path_buf());
+    let (library, _) = Library::load(&[]);
+    let instruments = flipover::follow::instruments(&library, &workshop.lang);
+    let workshop = Arc::new(flipover::app::extend(
+        &workshop,
+        &session.extras,
+        &instruments,
+    ));
     let (mut app, first) = App::resume(workshop, session, live, runtime::now());
+    app.instruments = instruments;
     app.rehearsal = rehearse;
     app.tz = jiff::tz::TimeZone::system();
     let mut screen = Screen::open()?;

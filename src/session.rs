@@ -135,6 +135,10 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         value: Option<Value>,
     },
+    /// Adds an instrument step to the session's workshop.
+    AddStep {
+        extra: Extra,
+    },
     /// Moves the room to another step.
     Goto {
         step: String,
@@ -153,6 +157,9 @@ impl Change {
             | Change::Remove { step, .. }
             | Change::Situation { step, .. }
             | Change::Set { step, .. }
+            | Change::AddStep {
+                extra: Extra { id: step, .. },
+            }
             | Change::Goto { step }
             | Change::Clock { step, .. } => step,
         }
@@ -230,6 +237,21 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<Millis>,
     pub steps: BTreeMap<String, StepState>,
+    /// Instruments added during the session, in the order they were added.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extras: Vec<Extra>,
+}
+
+/// An instrument step added during the session (from an advice in the model).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extra {
+    /// The new step's id.
+    pub id: String,
+    /// The step it comes after.
+    pub after: String,
+    /// The content it runs.
+    pub content: String,
+    pub minutes: u32,
 }
 
 impl Session {
@@ -266,6 +288,7 @@ impl Session {
                 .unwrap_or_default(),
             started: None,
             steps,
+            extras: Vec::new(),
         }
     }
 
@@ -292,6 +315,12 @@ impl Session {
     pub fn apply(&mut self, change: &Change) {
         match change {
             Change::Goto { step } => self.step = step.clone(),
+            Change::AddStep { extra } => {
+                if !self.extras.iter().any(|e| e.id == extra.id) {
+                    self.extras.push(extra.clone());
+                    self.state_mut(&extra.id).clock = StepClock::new(extra.minutes);
+                }
+            }
             Change::Clock { step, clock } => {
                 if self.started.is_none() {
                     self.started = clock.running_since;
@@ -377,7 +406,7 @@ impl Session {
                 key: key.clone(),
                 value: self.value(step, key).cloned(),
             }),
-            Change::Goto { .. } | Change::Clock { .. } => None,
+            Change::Goto { .. } | Change::Clock { .. } | Change::AddStep { .. } => None,
         }
     }
 

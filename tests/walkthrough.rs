@@ -285,3 +285,32 @@ fn instrument_answers_survive_a_crash_and_undo() {
     assert_eq!(split.numbers().iter().sum::<i64>(), 100);
     assert_eq!(split.numbers()[0], 60);
 }
+
+#[test]
+fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = open_driver(root.path());
+    let (lib, _) = flipover::content::Library::embedded();
+    d.app.instruments = flipover::follow::instruments(&lib, "da");
+    d.key(PageDown);
+    // Advice 2, "Vurder din organisation", offers the maturity scan.
+    d.keys(&[Down, Enter]);
+    let offered: Vec<&str> = d.app.offered(1).iter().map(|c| c.id()).collect();
+    assert_eq!(offered, ["modenhedsscan"]);
+    d.key(Char('1'));
+    assert_eq!(d.app.step().id, "modenhedsscan-1");
+    assert_eq!(d.app.step_index(), 2, "right after the inspiration talk");
+    d.keys(&[Char('3'), Down, Char('4')]);
+    let dir = d.store.as_ref().map(|s| s.dir().to_path_buf()).expect("store");
+    drop(d);
+    let (_store, session, _) = SessionStore::open(&dir).expect("reopen");
+    let w = common::workshop("da");
+    let extended = flipover::app::extend(&w, &session.extras, &flipover::follow::instruments(&lib, "da"));
+    assert_eq!(extended.steps[2].id, "modenhedsscan-1");
+    assert_eq!(extended.steps.len(), 8);
+    assert_eq!(session.step, "modenhedsscan-1");
+    assert_eq!(
+        session.value("modenhedsscan-1", "businesscase").and_then(|v| v.number()),
+        Some(4)
+    );
+}

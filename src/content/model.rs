@@ -193,6 +193,52 @@ pub enum Content {
 }
 
 impl Content {
+    /// The advice of a model this content is an instrument for.
+    pub fn advice(&self) -> Option<u32> {
+        match self {
+            Content::Model(_) | Content::Board(_) => None,
+            Content::Scale(x) => x.advice,
+            Content::Slider(x) => x.advice,
+            Content::Split(x) => x.advice,
+            Content::Stages(x) => x.advice,
+            Content::Canvas(x) => x.advice,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        match self {
+            Content::Model(x) => &x.title,
+            Content::Board(x) => &x.title,
+            Content::Scale(x) => &x.title,
+            Content::Slider(x) => &x.title,
+            Content::Split(x) => &x.title,
+            Content::Stages(x) => &x.title,
+            Content::Canvas(x) => &x.title,
+        }
+    }
+
+    /// A step that runs this content as an instrument, `minutes` long.
+    pub fn as_step(&self, id: &str, minutes: u32) -> Option<Step> {
+        let (kind, intro) = match self {
+            Content::Scale(x) => (StepKind::Scale(x.clone()), &x.intro),
+            Content::Slider(x) => (StepKind::Slider(x.clone()), &x.intro),
+            Content::Split(x) => (StepKind::Split(x.clone()), &x.intro),
+            Content::Stages(x) => (StepKind::Stages(x.clone()), &x.intro),
+            Content::Canvas(x) => (StepKind::Canvas(x.clone()), &x.intro),
+            Content::Model(_) | Content::Board(_) => return None,
+        };
+        Some(Step {
+            id: id.to_string(),
+            title: self.title().to_string(),
+            minutes,
+            protected: false,
+            purpose: intro.clone(),
+            notes: Vec::new(),
+            questions: Vec::new(),
+            kind,
+        })
+    }
+
     pub fn id(&self) -> &str {
         match self {
             Content::Model(m) => &m.id,
@@ -225,6 +271,21 @@ impl Content {
             Content::Stages(_) => "stages",
             Content::Canvas(_) => "canvas",
         }
+    }
+}
+
+impl Workshop {
+    /// This workshop with `step` inserted after the step `after` (at the end if
+    /// there is none such).
+    pub fn with_step(&self, after: &str, step: Step) -> Workshop {
+        let mut w = self.clone();
+        let at = w
+            .steps
+            .iter()
+            .position(|s| s.id == after)
+            .map_or(w.steps.len(), |i| i + 1);
+        w.steps.insert(at, step);
+        w
     }
 }
 

@@ -259,6 +259,17 @@ pub fn advice(frame: &mut Frame, area: Rect, app: &App, index: usize, scroll: u1
     lines.extend(bullets(w.ideas, &advice.ideas, theme));
     lines.push(Line::default());
     lines.extend(bullets(w.reflection, &advice.questions, theme));
+    let offered = app.offered(index);
+    if !offered.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::styled(w.instruments, theme.accent));
+        for (n, c) in offered.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", n + 1), theme.selected),
+                Span::styled(format!(" {}", c.title()), theme.title),
+            ]));
+        }
+    }
     let width = area.width.saturating_sub(6).min(100);
     let rect = popup(frame, area, width, area.height.saturating_sub(2));
     let title = Line::styled(
