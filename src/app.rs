@@ -116,6 +116,8 @@ pub struct App {
     pub room: bool,
     /// Board cards are shown most-voted first.
     pub by_votes: bool,
+    /// The card picked up with `x`, to be put into another card's group.
+    pub picked: Option<u64>,
     /// The instruments an advice of a model can offer (content with `advice`).
     pub instruments: Vec<crate::content::Content>,
     /// The editor's commit is on its way to disk.
@@ -171,6 +173,7 @@ impl App {
             rehearsal: false,
             room: false,
             by_votes: false,
+            picked: None,
             instruments: Vec::new(),
             awaiting_editor: false,
             live_saved: (now, None, View::default()),
@@ -346,10 +349,37 @@ impl App {
             Focus::Area(i) => {
                 let id = self.area_id(i).unwrap_or_default();
                 let mut items: Vec<&Item> = state.items.iter().filter(|it| it.area == id).collect();
-                if self.by_votes {
-                    // Stable: equal votes keep the order they were written in.
-                    items.sort_by_key(|it| std::cmp::Reverse(it.votes));
-                }
+                // A group sits together, its first card on top; with votes on,
+                // groups and cards go by their votes (stable, so ties keep the
+                // order they were written in).
+                let group_votes = |head: u64| -> u32 {
+                    items
+                        .iter()
+                        .filter(|i| i.head() == head)
+                        .map(|i| i.votes)
+                        .sum()
+                };
+                let mut keyed: Vec<(u32, u64, bool, u32, u64, &Item)> = items
+                    .iter()
+                    .map(|it| {
+                        let votes = if self.by_votes {
+                            group_votes(it.head())
+                        } else {
+                            0
+                        };
+                        let own = if self.by_votes { it.votes } else { 0 };
+                        (
+                            u32::MAX - votes,
+                            it.head(),
+                            it.group != 0 && it.group != it.id,
+                            u32::MAX - own,
+                            it.id,
+                            *it,
+                        )
+                    })
+                    .collect();
+                keyed.sort_by_key(|k| (k.0, k.1, k.2, k.3, k.4));
+                items = keyed.into_iter().map(|k| k.5).collect();
                 items
             }
             Focus::List => state.items.iter().collect(),
@@ -591,6 +621,7 @@ impl App {
                     who: field(1),
                     when: field(2),
                     votes: 0,
+                    group: 0,
                 },
             }),
             Target::Edit { id } => self.session.find(&step, *id).map(|old| Change::Put {
@@ -649,8 +680,16 @@ impl App {
         let mut effects = Vec::new();
         if change.is_answer() {
             self.say(format!("✓ {}", self.words().saved), false);
-            if let Change::Put { item, .. } = &change {
-                self.select_item(item);
+            let last_put = match &change {
+                Change::Put { item, .. } => Some(item.clone()),
+                Change::Batch { changes } => changes.iter().rev().find_map(|c| match c {
+                    Change::Put { item, .. } => Some(item.clone()),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            if let Some(item) = last_put {
+                self.select_item(&item);
             }
         }
         if self.awaiting_editor && change.is_answer() {
@@ -740,6 +779,8 @@ impl App {
             Command::Undo => return self.undo(),
             Command::MoveNext | Command::MovePrev => return self.move_card(c == Command::MoveNext),
             Command::Vote(up) => return self.vote(up),
+            Command::Group => return self.group(),
+            Command::Ungroup => return self.ungroup(),
             Command::SortByVotes => {
                 // The selection stays on the same card in the new order.
                 let selected = self.selected_item().cloned();
@@ -1223,6 +1264,90 @@ impl App {
     }
 
     /// Quits; text being typed is kept as a draft for the next resume.
+    /// `x`: pick the selected card up, or put the picked card's whole group
+    /// into the selected card's group (in the selected card's area).
+    fn group(&mut self) -> Vec<Effect> {
+        let Some(target) = self.selected_item().cloned() else {
+            return Vec::new();
+        };
+        let step = self.step().id.clone();
+        let picked = self
+            .picked
+            .take()
+            .and_then(|id| self.session.find(&step, id).cloned());
+        let Some(picked) = picked.filter(|p| p.head() != target.head()) else {
+            self.picked = Some(target.id);
+            self.say(self.words().picked, false);
+            return Vec::new();
+        };
+        let head = target.head();
+        let items = &self
+            .session
+            .state(&step)
+            .map(|s| s.items.clone())
+            .unwrap_or_default();
+        let mut changes: Vec<Change> = items
+            .iter()
+            .filter(|i| i.head() == picked.head() || (i.id == target.id && target.group == 0))
+            .map(|i| Change::Put {
+                step: step.clone(),
+                item: Item {
+                    group: head,
+                    area: target.area.clone(),
+                    ..i.clone()
+                },
+            })
+            .collect();
+        changes.sort_by_key(|c| match c {
+            Change::Put { item, .. } => item.id,
+            _ => 0,
+        });
+        vec![Effect::Commit {
+            change: Change::Batch { changes },
+            undoable: true,
+        }]
+    }
+
+    /// `X`: the selected card stands alone again; if it headed a group, the
+    /// next card leads it.
+    fn ungroup(&mut self) -> Vec<Effect> {
+        let Some(card) = self.selected_item().cloned().filter(|c| c.group != 0) else {
+            return Vec::new();
+        };
+        let step = self.step().id.clone();
+        let items = self
+            .session
+            .state(&step)
+            .map(|s| s.items.clone())
+            .unwrap_or_default();
+        let rest: Vec<&Item> = items
+            .iter()
+            .filter(|i| i.group == card.group && i.id != card.id)
+            .collect();
+        let mut changes = vec![Change::Put {
+            step: step.clone(),
+            item: Item {
+                group: 0,
+                ..card.clone()
+            },
+        }];
+        let new_head = rest.iter().map(|i| i.id).min().unwrap_or(0);
+        let new_group = if rest.len() > 1 { new_head } else { 0 };
+        if card.group == card.id || rest.len() == 1 {
+            changes.extend(rest.iter().map(|i| Change::Put {
+                step: step.clone(),
+                item: Item {
+                    group: new_group,
+                    ..(*i).clone()
+                },
+            }));
+        }
+        vec![Effect::Commit {
+            change: Change::Batch { changes },
+            undoable: true,
+        }]
+    }
+
     fn vote(&mut self, up: bool) -> Vec<Effect> {
         if let StepKind::Stages(st) = &self.step().kind {
             let Some(stage) = st.stages.get(self.row()) else {

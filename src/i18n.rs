@@ -68,6 +68,7 @@ pub struct Words {
     pub note: &'static str,
     pub not_set: &'static str,
     pub instruments: &'static str,
+    pub picked: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -136,6 +137,7 @@ pub const DA: Words = Words {
     note: "Note",
     not_set: "ikke sat",
     instruments: "Redskaber – tryk tallet for at køre det som næste trin",
+    picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk x",
 };
 
 pub const EN: Words = Words {
@@ -204,6 +206,7 @@ pub const EN: Words = Words {
     note: "Note",
     not_set: "not set",
     instruments: "Instruments – press the number to run one as the next step",
+    picked: "Card picked up – go to the card to group it with, and press x",
 };
 
 pub fn words(lang: &str) -> &'static Words {

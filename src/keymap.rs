@@ -26,6 +26,11 @@ pub enum Command {
     Vote(bool),
     /// Shows cards most-voted first, or in the order written.
     SortByVotes,
+    /// Picks the selected card up, or puts the picked-up card (and its group)
+    /// into the selected card's group.
+    Group,
+    /// Takes the selected card out of its group.
+    Ungroup,
     ToggleClock,
     /// Moves the step's plan by this many minutes.
     Adjust(i32),
@@ -357,6 +362,24 @@ pub const BINDINGS: &[Binding] = &[
         false,
         "en stemme mindre",
         "one vote less",
+    ),
+    b(
+        &[K::Char('x')],
+        "x",
+        C::Group,
+        S::Board,
+        true,
+        "saml: tag kortet, læg det på et andet",
+        "group: pick a card, put it on another",
+    ),
+    b(
+        &[K::Char('X')],
+        "X",
+        C::Ungroup,
+        S::Board,
+        false,
+        "tag kortet ud af gruppen",
+        "take the card out of its group",
     ),
     b(
         &[K::Char('s')],

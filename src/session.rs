@@ -42,10 +42,25 @@ pub struct Item {
     /// Dot votes the room gave the card.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    /// The id of the first card of the card's group (its own id for that card);
+    /// 0 when the card stands alone.
+    #[serde(default, skip_serializing_if = "is_zero_id")]
+    pub group: u64,
 }
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
+
+fn is_zero_id(n: &u64) -> bool {
+    *n == 0
+}
+
+impl Item {
+    /// The group this card sorts under: its group, or itself.
+    pub fn head(&self) -> u64 {
+        if self.group == 0 { self.id } else { self.group }
+    }
 }
 
 impl Item {
@@ -58,6 +73,7 @@ impl Item {
             who: String::new(),
             when: String::new(),
             votes: 0,
+            group: 0,
         }
     }
 }
@@ -135,6 +151,10 @@ pub enum Change {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         value: Option<Value>,
     },
+    /// Several changes made as one (a group of cards moved together).
+    Batch {
+        changes: Vec<Change>,
+    },
     /// Adds an instrument step to the session's workshop.
     AddStep {
         extra: Extra,
@@ -162,6 +182,7 @@ impl Change {
             }
             | Change::Goto { step }
             | Change::Clock { step, .. } => step,
+            Change::Batch { changes } => changes.first().map_or("", Change::step),
         }
     }
 
@@ -173,6 +194,7 @@ impl Change {
                 | Change::Remove { .. }
                 | Change::Situation { .. }
                 | Change::Set { .. }
+                | Change::Batch { .. }
         )
     }
 }
@@ -315,6 +337,7 @@ impl Session {
     pub fn apply(&mut self, change: &Change) {
         match change {
             Change::Goto { step } => self.step = step.clone(),
+            Change::Batch { changes } => changes.iter().for_each(|c| self.apply(c)),
             Change::AddStep { extra } => {
                 if !self.extras.iter().any(|e| e.id == extra.id) {
                     self.extras.push(extra.clone());
@@ -406,6 +429,17 @@ impl Session {
                 key: key.clone(),
                 value: self.value(step, key).cloned(),
             }),
+            Change::Batch { changes } => {
+                // Each part is undone against the state just before it.
+                let mut state = self.clone();
+                let mut undo = Vec::new();
+                for c in changes {
+                    undo.push(state.inverse(c)?);
+                    state.apply(c);
+                }
+                undo.reverse();
+                Some(Change::Batch { changes: undo })
+            }
             Change::Goto { .. } | Change::Clock { .. } | Change::AddStep { .. } => None,
         }
     }

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Driver, T0};
-use crossterm::event::KeyCode::{Char, Down, Enter, PageDown, Tab};
+use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, PageDown, Tab, Up};
 use flipover::app::App;
 use flipover::ui::{self, Theme};
 use ratatui::Terminal;
@@ -371,4 +371,35 @@ fn an_opened_advice_lists_its_instruments() {
     let mut d = Driver::new(app, None);
     d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
     insta::assert_snapshot!("advice_instruments_120x40", screen(&d.app, 120, 40));
+}
+
+#[test]
+fn cards_are_grouped_and_groups_merged_by_keyboard() {
+    let mut d = board();
+    // In "Fordele nu": put "Tryghed…" under "Vi kender borgerne".
+    d.keys(&[BackTab, BackTab, BackTab, Down, Char('x'), Up, Char('x')]);
+    let texts = |d: &Driver| -> Vec<(String, u64)> {
+        d.app
+            .items_in(d.app.focus())
+            .iter()
+            .map(|i| (i.text.clone(), i.group))
+            .collect()
+    };
+    let grouped = texts(&d);
+    assert_eq!(grouped[0].1, grouped[1].1, "one group: {grouped:?}");
+    assert_ne!(grouped[0].1, 0);
+    // Bring "Åbent døgnet rundt" over from the next quadrant into the group.
+    d.keys(&[Tab, Char('x'), BackTab, Char('x')]);
+    assert_eq!(
+        texts(&d).len(),
+        3,
+        "the card moved into this quadrant's group"
+    );
+    insta::assert_snapshot!("board_groups_80x24", screen(&d.app, 80, 24));
+    // One undo takes the whole move back.
+    d.key(Char('u'));
+    assert_eq!(texts(&d).len(), 2);
+    // X takes a card out again.
+    d.keys(&[Down, Char('X')]);
+    assert!(texts(&d).iter().all(|(_, g)| *g == 0), "{:?}", texts(&d));
 }

@@ -301,16 +301,26 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
     assert_eq!(d.app.step().id, "modenhedsscan-1");
     assert_eq!(d.app.step_index(), 2, "right after the inspiration talk");
     d.keys(&[Char('3'), Down, Char('4')]);
-    let dir = d.store.as_ref().map(|s| s.dir().to_path_buf()).expect("store");
+    let dir = d
+        .store
+        .as_ref()
+        .map(|s| s.dir().to_path_buf())
+        .expect("store");
     drop(d);
     let (_store, session, _) = SessionStore::open(&dir).expect("reopen");
     let w = common::workshop("da");
-    let extended = flipover::app::extend(&w, &session.extras, &flipover::follow::instruments(&lib, "da"));
+    let extended = flipover::app::extend(
+        &w,
+        &session.extras,
+        &flipover::follow::instruments(&lib, "da"),
+    );
     assert_eq!(extended.steps[2].id, "modenhedsscan-1");
     assert_eq!(extended.steps.len(), 8);
     assert_eq!(session.step, "modenhedsscan-1");
     assert_eq!(
-        session.value("modenhedsscan-1", "businesscase").and_then(|v| v.number()),
+        session
+            .value("modenhedsscan-1", "businesscase")
+            .and_then(|v| v.number()),
         Some(4)
     );
 }

@@ -191,6 +191,11 @@ pub fn item_list(
         let style = style_if(is_sel, theme.selected, theme.text);
         let marker = if numbered {
             format!("{:>w$}. ", i + 1, w = usize::from(marker_w) - 2)
+        } else if item.group != 0 && item.group != item.id {
+            // A card in another card's group hangs under it.
+            "└ ".to_string()
+        } else if item.group == item.id {
+            "▣ ".to_string()
         } else {
             "• ".to_string()
         };
