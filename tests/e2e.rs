@@ -251,6 +251,22 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
 }
 
 #[test]
+fn an_instrument_score_survives_sigkill() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run", "topledelsens-tjek"], data.path());
+    c.wait_for("Trin 1/7");
+    c.send(PAGE_DOWN);
+    c.wait_for("Vurder dig selv");
+    c.send("4");
+    c.wait_for("■ ■ ■ ■ □ 4");
+    c.signal("-KILL");
+    c.wait_exit();
+    let again = Console::start(&["resume"], data.path());
+    again.wait_for("Trin 2/7 Vurder jer selv");
+    again.wait_for("■ ■ ■ ■ □ 4");
+}
+
+#[test]
 fn check_reports_a_broken_file_and_exits_1() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
         .args(["check", "tests/fixtures/broken/bad-workshop.toml"])
