@@ -1241,10 +1241,14 @@ impl App {
         let (Some(item), Some(area)) = (self.selected_item(), board.areas.get(to)) else {
             return Vec::new();
         };
-        let item = Item {
+        self.put(Item {
             area: area.id.clone(),
             ..item.clone()
-        };
+        })
+    }
+
+    /// An undoable write of `item` on the current step.
+    fn put(&self, item: Item) -> Vec<Effect> {
         vec![Effect::Commit {
             change: Change::Put {
                 step: self.step().id.clone(),
@@ -1377,17 +1381,10 @@ impl App {
         if votes == item.votes {
             return Vec::new();
         }
-        let item = Item {
+        self.put(Item {
             votes,
             ..item.clone()
-        };
-        vec![Effect::Commit {
-            change: Change::Put {
-                step: self.step().id.clone(),
-                item,
-            },
-            undoable: true,
-        }]
+        })
     }
 
     fn quit(&mut self, editor: Option<Box<Editor>>) -> Vec<Effect> {

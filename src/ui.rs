@@ -218,6 +218,28 @@ fn wrap(text: &str, width: u16) -> Vec<String> {
         .collect()
 }
 
+/// An instrument's frame: its intro (two lines) above a panel titled with its
+/// title. Returns the inside of the panel.
+fn instrument_frame(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    intro: Vec<Line>,
+    title: &str,
+    theme: &Theme,
+) -> Rect {
+    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), top);
+    let block = panel(
+        Line::styled(format!(" {title} "), theme.title),
+        !app.room,
+        theme,
+    );
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    inner
+}
+
 /// A number with one decimal, with a decimal comma in Danish.
 fn decimal(app: &App, x: f64) -> String {
     let s = format!("{x:.1}");

@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, decimal, panel, style_if, window, wrap};
+use super::{Theme, decimal, instrument_frame, style_if, window, wrap};
 use crate::app::App;
 use crate::app::scale::{Spread, note_key, scores_spread, spread};
 use crate::content::Scale;
@@ -13,23 +13,10 @@ use crate::content::Scale;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &Theme) {
     let w = app.words();
     let step = &app.step().id;
-    let [intro, list, summary] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-        Constraint::Length(2),
-    ])
-    .areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(scale.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
-        intro,
-    );
-    let block = panel(
-        Line::styled(format!(" {} ", scale.title), theme.title),
-        !app.room,
-        theme,
-    );
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
+    let [body, summary] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
+    let intro = vec![Line::styled(scale.intro.as_str(), theme.dim)];
+    let inner = instrument_frame(frame, body, app, intro, &scale.title, theme);
     let title_w = (inner.width * 2 / 5).max(12);
     let selected = (!app.room).then(|| app.row());
     let blocks: Vec<Vec<Line>> = scale

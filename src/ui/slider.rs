@@ -2,11 +2,11 @@
 //! (●) and where it wants to be (◆).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, panel, style_if, window};
+use super::{Theme, instrument_frame, style_if, window};
 use crate::app::App;
 use crate::app::slider::key;
 use crate::content::Slider;
@@ -14,7 +14,6 @@ use crate::content::Slider;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &Theme) {
     let w = app.words();
     let step = &app.step().id;
-    let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     let mut legend = vec![Span::styled(
         format!("● {}", w.now_label),
         style_if(app.area() == 0 && !app.room, theme.accent, theme.dim),
@@ -25,21 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &T
             style_if(app.area() == 1 && !app.room, theme.accent, theme.dim),
         ));
     }
-    frame.render_widget(
-        Paragraph::new(vec![
-            Line::styled(slider.intro.as_str(), theme.dim),
-            Line::from(legend),
-        ])
-        .wrap(Wrap { trim: true }),
-        intro,
-    );
-    let block = panel(
-        Line::styled(format!(" {} ", slider.title), theme.title),
-        !app.room,
-        theme,
-    );
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
+    let intro = vec![
+        Line::styled(slider.intro.as_str(), theme.dim),
+        Line::from(legend),
+    ];
+    let inner = instrument_frame(frame, area, app, intro, &slider.title, theme);
     let pole_w = slider
         .items
         .iter()

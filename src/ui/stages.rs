@@ -2,29 +2,19 @@
 //! and what the leader does there.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, panel, style_if, window, wrap};
+use super::{Theme, instrument_frame, style_if, window, wrap};
 use crate::app::App;
 use crate::app::scale::note_key;
 use crate::content::Stages;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &Theme) {
     let step = &app.step().id;
-    let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(stages.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
-        intro,
-    );
-    let block = panel(
-        Line::styled(format!(" {} ", stages.title), theme.title),
-        !app.room,
-        theme,
-    );
-    let inner = block.inner(list);
-    frame.render_widget(block, list);
+    let intro = vec![Line::styled(stages.intro.as_str(), theme.dim)];
+    let inner = instrument_frame(frame, area, app, intro, &stages.title, theme);
     let title_w = stages
         .stages
         .iter()
