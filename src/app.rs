@@ -26,7 +26,6 @@ use crate::session::{Change, Item, Live, Millis, Session, Target, View};
 pub enum Action {
     Key(KeyEvent),
     Paste(String),
-    Command(Command),
     /// The runtime wrote this change to disk.
     Committed {
         change: Change,
@@ -448,7 +447,6 @@ impl App {
                 }
                 Vec::new()
             }
-            Action::Command(c) => self.command(c),
             Action::Committed { change, undoable } => self.committed(change, undoable),
             Action::CommitFailed(message) => {
                 self.awaiting_editor = false;
@@ -1024,14 +1022,11 @@ impl App {
             row: index,
         });
         self.mode = Mode::Normal;
-        let existing = self.workshop.steps.iter().position(|s| match &s.kind {
-            StepKind::Scale(x) => x.id == id,
-            StepKind::Slider(x) => x.id == id,
-            StepKind::Split(x) => x.id == id,
-            StepKind::Stages(x) => x.id == id,
-            StepKind::Canvas(x) => x.id == id,
-            _ => false,
-        });
+        let existing = self
+            .workshop
+            .steps
+            .iter()
+            .position(|s| s.kind.content_id() == Some(id.as_str()));
         if let Some(i) = existing {
             return self.goto(i);
         }

@@ -413,6 +413,11 @@ impl Library {
             .map(|(_, (w, _))| w)
     }
 
+    /// Content in `lang` that an advice of a model can offer as an instrument.
+    pub fn instruments(&self, lang: &str) -> impl Iterator<Item = &Content> {
+        self.contents(lang).filter(|c| c.advice().is_some())
+    }
+
     /// Content in `lang`, by id.
     pub fn contents(&self, lang: &str) -> impl Iterator<Item = &Content> {
         self.contents.get(lang).into_iter().flat_map(|m| m.values())

@@ -10,7 +10,7 @@ use std::time::Duration;
 use crossterm::event::{Event, KeyCode, KeyModifiers};
 
 use crate::app::{App, Mode};
-use crate::content::{Content, Library};
+use crate::content::Library;
 use crate::runtime::{Screen, next_event, now};
 use crate::session::Live;
 use crate::storage;
@@ -20,15 +20,6 @@ use crate::ui::{self, Theme};
 /// may take to show.
 const POLL: Duration = Duration::from_millis(100);
 
-/// The content an advice can offer as an instrument, in `lang`.
-pub fn instruments(library: &Library, lang: &str) -> Vec<Content> {
-    library
-        .contents(lang)
-        .filter(|c| c.advice().is_some())
-        .cloned()
-        .collect()
-}
-
 /// An App that shows `session` as the room sees it.
 pub fn room_app(library: &Library, loaded: storage::Loaded, lang: Option<&str>) -> Option<App> {
     let meta = &loaded.session.meta;
@@ -37,7 +28,7 @@ pub fn room_app(library: &Library, loaded: storage::Loaded, lang: Option<&str>) 
     let workshop = crate::app::extend(
         workshop,
         &loaded.session.extras,
-        &instruments(library, lang),
+        &library.instruments(lang).cloned().collect::<Vec<_>>(),
     );
     let mut app = App::new(Arc::new(workshop), loaded.session, now());
     app.projector = true;

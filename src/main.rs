@@ -11,7 +11,7 @@ use crossterm::event::Event;
 
 use flipover::app::App;
 use flipover::cli::{Cli, Command};
-use flipover::content::{DEFAULT_WORKSHOP, Library, Problem, Workshop};
+use flipover::content::{Content, DEFAULT_WORKSHOP, Library, Problem, Workshop};
 use flipover::launcher::{Choice, Launcher};
 use flipover::runtime::{self, Screen};
 use flipover::session::{Meta, Session};
@@ -29,45 +29,70 @@ fn main() -> ExitCode {
     }
 }
 
+/// What every command but `check` works with, loaded once.
+struct Ctx {
+    root: PathBuf,
+    lang: Option<&'static str>,
+    rehearse: bool,
+    theme: Theme,
+    library: Library,
+}
+
+impl Ctx {
+    /// The instruments an advice can offer, in `lang`.
+    fn instruments(&self, lang: &str) -> Vec<Content> {
+        self.library.instruments(lang).cloned().collect()
+    }
+
+    /// The workshop a session runs, with the instrument steps it added.
+    fn workshop_of(&self, session: &Session) -> Option<Workshop> {
+        let lang = self.lang.unwrap_or(&session.meta.lang);
+        let w = self.library.workshop(&session.meta.workshop, Some(lang))?;
+        Some(flipover::app::extend(
+            w,
+            &session.extras,
+            &self.instruments(lang),
+        ))
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let root = storage::data_dir(cli.data_dir.as_deref());
-    let lang = cli.lang.map(|l| l.code());
+    if let Some(Command::Check { paths }) = &cli.command {
+        return Ok(check(paths));
+    }
     let (config, warning) = flipover::config::load();
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }
-    let theme = Theme::new(
-        cli.theme.or(config.theme).unwrap_or_default(),
-        Theme::no_color_env(),
-    );
+    let (library, problems) = Library::load(&[]);
+    warn(&problems);
+    let ctx = Ctx {
+        root: storage::data_dir(cli.data_dir.as_deref()),
+        lang: cli.lang.map(|l| l.code()),
+        rehearse: cli.rehearse,
+        theme: Theme::new(
+            cli.theme.or(config.theme).unwrap_or_default(),
+            Theme::no_color_env(),
+        ),
+        library,
+    };
     match cli.command {
-        Some(Command::Check { paths }) => Ok(check(&paths)),
-        Some(Command::Sessions) => {
-            sessions(&root);
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Check { .. }) => unreachable!("handled above"),
+        Some(Command::Sessions) => sessions(&ctx),
         Some(Command::Run { workshop }) => {
-            let workshop = choose_workshop(workshop.as_deref(), lang)?;
-            start(workshop, &root, cli.rehearse, &theme)?;
-            Ok(ExitCode::SUCCESS)
+            start(&ctx, choose_workshop(&ctx, workshop.as_deref())?)?
         }
         Some(Command::Follow { session }) => {
-            let dir = storage::find(&root, session.as_deref())?;
-            let library = library(&[]);
+            let dir = storage::find(&ctx.root, session.as_deref())?;
             let mut screen = Screen::open()?;
-            flipover::follow::run(&mut screen, &dir, &library, lang, &theme)?;
-            Ok(ExitCode::SUCCESS)
+            flipover::follow::run(&mut screen, &dir, &ctx.library, ctx.lang, &ctx.theme)?;
         }
         Some(Command::Resume { session }) => {
-            let dir = storage::find(&root, session.as_deref())?;
-            resume(&dir, lang, cli.rehearse, &theme)?;
-            Ok(ExitCode::SUCCESS)
+            resume(&ctx, &storage::find(&ctx.root, session.as_deref())?)?
         }
-        None => {
-            launch(&root, lang, cli.rehearse, &theme)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        None => launch(&ctx)?,
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `flipover check`: every problem on stderr as path:line:col; exit 1 if any.
@@ -93,13 +118,12 @@ fn check(paths: &[PathBuf]) -> ExitCode {
     }
 }
 
-fn sessions(root: &Path) {
-    let list = storage::list(root);
+fn sessions(ctx: &Ctx) {
+    let list = storage::list(&ctx.root);
     if list.is_empty() {
-        println!("no sessions yet in {}", root.display());
+        println!("no sessions yet in {}", ctx.root.display());
         return;
     }
-    let library = library(&[]);
     println!(
         "{:<42} {:<20} {:<17} {:<6} ANSWERS",
         "ID", "WORKSHOP", "CREATED", "STEP"
@@ -115,8 +139,8 @@ fn sessions(root: &Path) {
                     .to_string()
             })
             .unwrap_or_else(|_| meta.created.clone());
-        let progress = library
-            .workshop(&meta.workshop, Some(&meta.lang))
+        let progress = ctx
+            .workshop_of(&s.session)
             .and_then(|w| {
                 let at = w.steps.iter().position(|st| st.id == s.session.step)?;
                 Some(format!("{}/{}", at + 1, w.steps.len()))
@@ -133,23 +157,18 @@ fn sessions(root: &Path) {
     }
 }
 
-/// Loads the library, printing problems with other files as warnings.
-fn library(extra: &[PathBuf]) -> Library {
-    let (library, problems) = Library::load(extra);
-    warn(&problems);
-    library
-}
-
 fn warn(problems: &[Problem]) {
     for p in problems {
         eprintln!("warning: {}", p.headline());
     }
 }
 
-fn choose_workshop(name: Option<&str>, lang: Option<&str>) -> anyhow::Result<Arc<Workshop>> {
+/// A shipped workshop by id, or the workshop in the file at `name`.
+fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Arc<Workshop>> {
     let name = name.unwrap_or(DEFAULT_WORKSHOP);
     let as_path = Path::new(name);
     if as_path.is_file() {
+        // The file is loaded with the rest, so its references resolve.
         let (library, problems) = Library::load(&[as_path.to_path_buf()]);
         let shown = as_path.display().to_string();
         if let Some(w) = library.workshop_at(&shown) {
@@ -161,12 +180,12 @@ fn choose_workshop(name: Option<&str>, lang: Option<&str>) -> anyhow::Result<Arc
         }
         bail!("{shown} did not load as a workshop");
     }
-    let library = library(&[]);
-    match library.workshop(name, lang) {
+    match ctx.library.workshop(name, ctx.lang) {
         Some(w) => Ok(Arc::new(w.clone())),
         None => {
-            let known: Vec<String> = library
-                .workshops(lang.unwrap_or("da"))
+            let known: Vec<String> = ctx
+                .library
+                .workshops(ctx.lang.unwrap_or("da"))
                 .map(|w| w.id.clone())
                 .collect();
             bail!("no workshop {name:?} (shipped: {})", known.join(", "))
@@ -174,13 +193,8 @@ fn choose_workshop(name: Option<&str>, lang: Option<&str>) -> anyhow::Result<Arc
     }
 }
 
-fn start(
-    workshop: Arc<Workshop>,
-    root: &Path,
-    rehearse: bool,
-    theme: &Theme,
-) -> anyhow::Result<()> {
-    let (store, session) = if rehearse {
+fn start(ctx: &Ctx, workshop: Arc<Workshop>) -> anyhow::Result<()> {
+    let (store, session) = if ctx.rehearse {
         let meta = Meta {
             id: "rehearsal".into(),
             workshop: workshop.id.clone(),
@@ -190,61 +204,47 @@ fn start(
         };
         (None, Session::new(meta, &workshop))
     } else {
-        let (store, session) = SessionStore::create(root, &workshop, jiff::ZonedDateTime::now())
-            .context("cannot create the session")?;
+        let (store, session) =
+            SessionStore::create(&ctx.root, &workshop, jiff::ZonedDateTime::now())
+                .context("cannot create the session")?;
         (Some(store), session)
     };
-    console(workshop, session, store, None, rehearse, theme)
+    console(ctx, workshop, session, store, None)
 }
 
-fn resume(dir: &Path, lang: Option<&str>, rehearse: bool, theme: &Theme) -> anyhow::Result<()> {
-    let (store, session, live) = if rehearse {
+fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
+    let (store, session, live) = if ctx.rehearse {
         let loaded = storage::read(dir)?;
         (None, loaded.session, loaded.live)
     } else {
         let (store, session, live) = SessionStore::open(dir)?;
         (Some(store), session, live)
     };
-    let library = library(&[]);
-    let wanted = lang.unwrap_or(&session.meta.lang);
-    let Some(workshop) = library.workshop(&session.meta.workshop, Some(wanted)) else {
+    let Some(workshop) = ctx.workshop_of(&session) else {
         bail!(
             "the session's workshop {:?} is not shipped and not in ./workshops; put its file there and resume again",
             session.meta.workshop
         );
     };
-    console(
-        Arc::new(workshop.clone()),
-        session,
-        store,
-        live,
-        rehearse,
-        theme,
-    )
+    console(ctx, Arc::new(workshop), session, store, live)
 }
 
+/// Runs the console on `workshop` (with the session's added steps already in it).
 fn console(
+    ctx: &Ctx,
     workshop: Arc<Workshop>,
     session: Session,
     store: Option<SessionStore>,
     live: Option<flipover::session::Live>,
-    rehearse: bool,
-    theme: &Theme,
 ) -> anyhow::Result<()> {
     let dir = store.as_ref().map(|s| s.dir().to_path_buf());
-    let (library, _) = Library::load(&[]);
-    let instruments = flipover::follow::instruments(&library, &workshop.lang);
-    let workshop = Arc::new(flipover::app::extend(
-        &workshop,
-        &session.extras,
-        &instruments,
-    ));
+    let instruments = ctx.instruments(&workshop.lang);
     let (mut app, first) = App::resume(workshop, session, live, runtime::now());
     app.instruments = instruments;
-    app.rehearsal = rehearse;
+    app.rehearsal = ctx.rehearse;
     app.tz = jiff::tz::TimeZone::system();
     let mut screen = Screen::open()?;
-    let result = runtime::run(&mut screen, &mut app, store, theme, first);
+    let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first);
     drop(screen);
     if let Some(dir) = dir {
         println!("flipover: the answers are saved in {}", dir.display());
@@ -252,18 +252,17 @@ fn console(
     result
 }
 
-fn launch(root: &Path, lang: Option<&str>, rehearse: bool, theme: &Theme) -> anyhow::Result<()> {
-    let library = library(&[]);
-    let lang = lang.unwrap_or("da");
-    let workshops: Vec<&Workshop> = library.workshops(lang).collect();
-    let sessions = storage::list(root);
+fn launch(ctx: &Ctx) -> anyhow::Result<()> {
+    let lang = ctx.lang.unwrap_or("da");
+    let workshops: Vec<&Workshop> = ctx.library.workshops(lang).collect();
+    let sessions = storage::list(&ctx.root);
     let mut launcher = Launcher::new(&workshops, &sessions, lang);
     let choice = {
         let mut screen = Screen::open()?;
         loop {
             screen
                 .terminal
-                .draw(|f| ui::launcher::draw(f, &launcher, theme))?;
+                .draw(|f| ui::launcher::draw(f, &launcher, &ctx.theme))?;
             if screen.stopping() {
                 break None;
             }
@@ -276,13 +275,8 @@ fn launch(root: &Path, lang: Option<&str>, rehearse: bool, theme: &Theme) -> any
         }
     };
     match choice {
-        Some(Choice::New(id)) => start(
-            choose_workshop(Some(&id), Some(lang))?,
-            root,
-            rehearse,
-            theme,
-        ),
-        Some(Choice::Resume(dir)) => resume(&dir, None, rehearse, theme),
+        Some(Choice::New(id)) => start(ctx, choose_workshop(ctx, Some(&id))?),
+        Some(Choice::Resume(dir)) => resume(ctx, &dir),
         None => Ok(()),
     }
 }

@@ -16,8 +16,6 @@ use serde::{Deserialize, Serialize};
 use crate::content::Workshop;
 use crate::session::{Change, Live, Meta, Session};
 
-pub use journal::{decode as decode_journal, encode as encode_journal};
-
 use journal::Journal;
 use lock::SessionLock;
 

@@ -367,7 +367,7 @@ fn the_seven_questions_votes_story_fish_and_change_curve() {
 fn an_opened_advice_lists_its_instruments() {
     let mut app = common::app("da");
     let (lib, _) = flipover::content::Library::embedded();
-    app.instruments = flipover::follow::instruments(&lib, "da");
+    app.instruments = lib.instruments("da").cloned().collect::<Vec<_>>();
     let mut d = Driver::new(app, None);
     d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
     insta::assert_snapshot!("advice_instruments_120x40", screen(&d.app, 120, 40));

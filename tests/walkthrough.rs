@@ -291,7 +291,7 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
     let root = tempfile::tempdir().expect("tempdir");
     let mut d = open_driver(root.path());
     let (lib, _) = flipover::content::Library::embedded();
-    d.app.instruments = flipover::follow::instruments(&lib, "da");
+    d.app.instruments = lib.instruments("da").cloned().collect::<Vec<_>>();
     d.key(PageDown);
     // Advice 2, "Vurder din organisation", offers the maturity scan.
     d.keys(&[Down, Enter]);
@@ -312,7 +312,7 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
     let extended = flipover::app::extend(
         &w,
         &session.extras,
-        &flipover::follow::instruments(&lib, "da"),
+        &lib.instruments("da").cloned().collect::<Vec<_>>(),
     );
     assert_eq!(extended.steps[2].id, "modenhedsscan-1");
     assert_eq!(extended.steps.len(), 8);

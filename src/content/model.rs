@@ -345,6 +345,20 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// The id of the content the step runs, if it runs any.
+    pub fn content_id(&self) -> Option<&str> {
+        match self {
+            StepKind::Model(x) => Some(&x.id),
+            StepKind::Board { board, .. } => Some(&board.id),
+            StepKind::Scale(x) => Some(&x.id),
+            StepKind::Slider(x) => Some(&x.id),
+            StepKind::Split(x) => Some(&x.id),
+            StepKind::Stages(x) => Some(&x.id),
+            StepKind::Canvas(x) => Some(&x.id),
+            StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => None,
+        }
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             StepKind::Info => "info",

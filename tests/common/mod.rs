@@ -103,9 +103,4 @@ impl Driver {
         self.type_text(when);
         self.key(KeyCode::Enter);
     }
-
-    pub fn wait(&mut self, ms: u64) {
-        self.now += ms;
-        self.act(Action::Tick);
-    }
 }
