@@ -228,7 +228,7 @@ fn the_leadership_check_runs_90_minutes_with_its_instruments() {
             panic!("maturity scan");
         };
         assert_eq!(
-            (scan.items.len(), scan.min, scan.max, scan.advice),
+            (scan.items.len(), scan.min, scan.max, scan.about.advice),
             (8, 1, 5, Some(2))
         );
         let StepKind::Scale(me) = &w.steps[1].kind else {

@@ -65,16 +65,18 @@ pub fn parse_percent(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::Category;
+    use crate::content::{About, Category};
 
     fn split(max: [u32; 4]) -> Split {
         Split {
-            id: "p".into(),
-            lang: "da".into(),
-            source: "s".into(),
-            title: "t".into(),
-            intro: String::new(),
-            advice: None,
+            about: About {
+                id: "p".into(),
+                lang: "da".into(),
+                source: "s".into(),
+                title: "t".into(),
+                intro: String::new(),
+                advice: None,
+            },
             units: vec!["A".into()],
             step: 5,
             categories: max

@@ -157,12 +157,15 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Model {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                None,
+            ),
             centre: self.required(&raw.centre, "centre"),
-            intro: self.text(&raw.intro),
             phases,
         }
     }
@@ -190,16 +193,39 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Board {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                None,
+            ),
             situations,
             areas,
             steps: self.texts(&raw.steps),
             inspiration: self.texts(&raw.inspiration),
             closing: self.texts(&raw.closing),
+        }
+    }
+
+    /// What a content file says about itself, checked.
+    fn about(
+        &mut self,
+        id: &Spanned<String>,
+        lang: &Spanned<String>,
+        source: &Spanned<String>,
+        title: &Spanned<String>,
+        intro: &Spanned<String>,
+        advice: Option<&Spanned<u32>>,
+    ) -> model::About {
+        model::About {
+            id: self.id(id),
+            lang: self.lang(lang),
+            source: self.required(source, "source"),
+            title: self.required(title, "title"),
+            intro: self.text(intro),
+            advice: self.advice(advice),
         }
     }
 
@@ -258,12 +284,14 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Scale {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
-            advice: self.advice(raw.advice.as_ref()),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                raw.advice.as_ref(),
+            ),
             min,
             max,
             low: self.text(&raw.low),
@@ -300,12 +328,14 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Slider {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
-            advice: self.advice(raw.advice.as_ref()),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                raw.advice.as_ref(),
+            ),
             want: raw.want,
             items,
         }
@@ -351,12 +381,14 @@ impl<'a> Checker<'a> {
             );
         }
         model::Split {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
-            advice: self.advice(raw.advice.as_ref()),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                raw.advice.as_ref(),
+            ),
             units: raw
                 .units
                 .get_ref()
@@ -382,12 +414,14 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Stages {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
-            advice: self.advice(raw.advice.as_ref()),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                raw.advice.as_ref(),
+            ),
             stages,
         }
     }
@@ -406,12 +440,14 @@ impl<'a> Checker<'a> {
             })
             .collect();
         model::Canvas {
-            id: self.id(&raw.id),
-            lang: self.lang(&raw.lang),
-            source: self.required(&raw.source, "source"),
-            title: self.required(&raw.title, "title"),
-            intro: self.text(&raw.intro),
-            advice: self.advice(raw.advice.as_ref()),
+            about: self.about(
+                &raw.id,
+                &raw.lang,
+                &raw.source,
+                &raw.title,
+                &raw.intro,
+                raw.advice.as_ref(),
+            ),
             fields,
         }
     }
@@ -568,7 +604,10 @@ impl<'a> Checker<'a> {
                 if board.situations.iter().any(|x| &x.id == id) {
                     Some((id.clone(), self.text(text)))
                 } else {
-                    self.at(text, format!("{:?} has no situation {id:?}", board.id));
+                    self.at(
+                        text,
+                        format!("{:?} has no situation {id:?}", board.about.id),
+                    );
                     None
                 }
             })

@@ -6,15 +6,23 @@ use std::sync::Arc;
 /// A language the shipped content is written in.
 pub const LANGS: [&str; 2] = ["da", "en"];
 
-/// A leadership model: phases around a centre, each with its numbered advice.
+/// What every content file says about itself.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Model {
+pub struct About {
     pub id: String,
     pub lang: String,
     pub source: String,
     pub title: String,
-    pub centre: String,
     pub intro: String,
+    /// The advice of a model this content is an instrument for.
+    pub advice: Option<u32>,
+}
+
+/// A leadership model: phases around a centre, each with its numbered advice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub about: About,
+    pub centre: String,
     pub phases: Vec<Phase>,
 }
 
@@ -45,11 +53,7 @@ impl Model {
 /// An exercise of named areas that collect cards (e.g. the now/future quadrants).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Board {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
+    pub about: About,
     pub situations: Vec<Situation>,
     pub areas: Vec<Area>,
     pub steps: Vec<String>,
@@ -75,12 +79,7 @@ pub struct Area {
 /// Statements or dimensions rated on a scale (1–5).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scale {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
-    pub advice: Option<u32>,
+    pub about: About,
     pub min: u8,
     pub max: u8,
     pub low: String,
@@ -100,12 +99,7 @@ pub struct ScaleItem {
 /// Dilemmas, each a position (1–5) between two poles.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slider {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
-    pub advice: Option<u32>,
+    pub about: About,
     /// Also record where the group wants to be.
     pub want: bool,
     pub items: Vec<Dilemma>,
@@ -122,12 +116,7 @@ pub struct Dilemma {
 /// Percentages over categories, per unit, kept at 100 %.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
-    pub advice: Option<u32>,
+    pub about: About,
     pub units: Vec<String>,
     pub step: u32,
     pub categories: Vec<Category>,
@@ -145,12 +134,7 @@ pub struct Category {
 /// with what the leader does at each.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stages {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
-    pub advice: Option<u32>,
+    pub about: About,
     pub stages: Vec<Stage>,
 }
 
@@ -164,12 +148,7 @@ pub struct Stage {
 /// Named text fields the group fills in (the story fish, five perspectives).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Canvas {
-    pub id: String,
-    pub lang: String,
-    pub source: String,
-    pub title: String,
-    pub intro: String,
-    pub advice: Option<u32>,
+    pub about: About,
     pub fields: Vec<Field>,
 }
 
@@ -193,74 +172,35 @@ pub enum Content {
 }
 
 impl Content {
-    /// The advice of a model this content is an instrument for.
-    pub fn advice(&self) -> Option<u32> {
+    pub fn about(&self) -> &About {
         match self {
-            Content::Model(_) | Content::Board(_) => None,
-            Content::Scale(x) => x.advice,
-            Content::Slider(x) => x.advice,
-            Content::Split(x) => x.advice,
-            Content::Stages(x) => x.advice,
-            Content::Canvas(x) => x.advice,
+            Content::Model(x) => &x.about,
+            Content::Board(x) => &x.about,
+            Content::Scale(x) => &x.about,
+            Content::Slider(x) => &x.about,
+            Content::Split(x) => &x.about,
+            Content::Stages(x) => &x.about,
+            Content::Canvas(x) => &x.about,
         }
-    }
-
-    pub fn title(&self) -> &str {
-        match self {
-            Content::Model(x) => &x.title,
-            Content::Board(x) => &x.title,
-            Content::Scale(x) => &x.title,
-            Content::Slider(x) => &x.title,
-            Content::Split(x) => &x.title,
-            Content::Stages(x) => &x.title,
-            Content::Canvas(x) => &x.title,
-        }
-    }
-
-    /// A step that runs this content as an instrument, `minutes` long.
-    pub fn as_step(&self, id: &str, minutes: u32) -> Option<Step> {
-        let (kind, intro) = match self {
-            Content::Scale(x) => (StepKind::Scale(x.clone()), &x.intro),
-            Content::Slider(x) => (StepKind::Slider(x.clone()), &x.intro),
-            Content::Split(x) => (StepKind::Split(x.clone()), &x.intro),
-            Content::Stages(x) => (StepKind::Stages(x.clone()), &x.intro),
-            Content::Canvas(x) => (StepKind::Canvas(x.clone()), &x.intro),
-            Content::Model(_) | Content::Board(_) => return None,
-        };
-        Some(Step {
-            id: id.to_string(),
-            title: self.title().to_string(),
-            minutes,
-            protected: false,
-            purpose: intro.clone(),
-            notes: Vec::new(),
-            questions: Vec::new(),
-            kind,
-        })
     }
 
     pub fn id(&self) -> &str {
-        match self {
-            Content::Model(m) => &m.id,
-            Content::Board(b) => &b.id,
-            Content::Scale(x) => &x.id,
-            Content::Slider(x) => &x.id,
-            Content::Split(x) => &x.id,
-            Content::Stages(x) => &x.id,
-            Content::Canvas(x) => &x.id,
-        }
+        &self.about().id
     }
+
     pub fn lang(&self) -> &str {
-        match self {
-            Content::Model(m) => &m.lang,
-            Content::Board(b) => &b.lang,
-            Content::Scale(x) => &x.lang,
-            Content::Slider(x) => &x.lang,
-            Content::Split(x) => &x.lang,
-            Content::Stages(x) => &x.lang,
-            Content::Canvas(x) => &x.lang,
-        }
+        &self.about().lang
     }
+
+    pub fn title(&self) -> &str {
+        &self.about().title
+    }
+
+    /// The advice of a model this content is an instrument for.
+    pub fn advice(&self) -> Option<u32> {
+        self.about().advice
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Content::Model(_) => "model",
@@ -271,6 +211,28 @@ impl Content {
             Content::Stages(_) => "stages",
             Content::Canvas(_) => "canvas",
         }
+    }
+
+    /// A step that runs this content as an instrument, `minutes` long.
+    pub fn as_step(&self, id: &str, minutes: u32) -> Option<Step> {
+        let kind = match self {
+            Content::Scale(x) => StepKind::Scale(x.clone()),
+            Content::Slider(x) => StepKind::Slider(x.clone()),
+            Content::Split(x) => StepKind::Split(x.clone()),
+            Content::Stages(x) => StepKind::Stages(x.clone()),
+            Content::Canvas(x) => StepKind::Canvas(x.clone()),
+            Content::Model(_) | Content::Board(_) => return None,
+        };
+        Some(Step {
+            id: id.to_string(),
+            title: self.title().to_string(),
+            minutes,
+            protected: false,
+            purpose: self.about().intro.clone(),
+            notes: Vec::new(),
+            questions: Vec::new(),
+            kind,
+        })
     }
 }
 
@@ -348,13 +310,13 @@ impl StepKind {
     /// The id of the content the step runs, if it runs any.
     pub fn content_id(&self) -> Option<&str> {
         match self {
-            StepKind::Model(x) => Some(&x.id),
-            StepKind::Board { board, .. } => Some(&board.id),
-            StepKind::Scale(x) => Some(&x.id),
-            StepKind::Slider(x) => Some(&x.id),
-            StepKind::Split(x) => Some(&x.id),
-            StepKind::Stages(x) => Some(&x.id),
-            StepKind::Canvas(x) => Some(&x.id),
+            StepKind::Model(x) => Some(&x.about.id),
+            StepKind::Board { board, .. } => Some(&board.about.id),
+            StepKind::Scale(x) => Some(&x.about.id),
+            StepKind::Slider(x) => Some(&x.about.id),
+            StepKind::Split(x) => Some(&x.about.id),
+            StepKind::Stages(x) => Some(&x.about.id),
+            StepKind::Canvas(x) => Some(&x.about.id),
             StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => None,
         }
     }

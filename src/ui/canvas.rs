@@ -14,7 +14,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, theme: &T
     let step = &app.step().id;
     let [intro, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::styled(canvas.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        Paragraph::new(Line::styled(canvas.about.intro.as_str(), theme.dim))
+            .wrap(Wrap { trim: true }),
         intro,
     );
     let n = canvas.fields.len();

@@ -15,8 +15,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &The
     let step = &app.step().id;
     let [body, summary] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
-    let intro = vec![Line::styled(scale.intro.as_str(), theme.dim)];
-    let inner = instrument_frame(frame, body, app, intro, &scale.title, theme);
+    let intro = vec![Line::styled(scale.about.intro.as_str(), theme.dim)];
+    let inner = instrument_frame(frame, body, app, intro, &scale.about.title, theme);
     let title_w = (inner.width * 2 / 5).max(12);
     let selected = (!app.room).then(|| app.row());
     let blocks: Vec<Vec<Line>> = scale

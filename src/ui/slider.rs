@@ -25,10 +25,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &T
         ));
     }
     let intro = vec![
-        Line::styled(slider.intro.as_str(), theme.dim),
+        Line::styled(slider.about.intro.as_str(), theme.dim),
         Line::from(legend),
     ];
-    let inner = instrument_frame(frame, area, app, intro, &slider.title, theme);
+    let inner = instrument_frame(frame, area, app, intro, &slider.about.title, theme);
     let pole_w = slider
         .items
         .iter()

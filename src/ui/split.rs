@@ -17,7 +17,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &The
     let step = &app.step().id;
     let [intro, units] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::styled(split.intro.as_str(), theme.dim)).wrap(Wrap { trim: true }),
+        Paragraph::new(Line::styled(split.about.intro.as_str(), theme.dim))
+            .wrap(Wrap { trim: true }),
         intro,
     );
     let rects = Layout::vertical(vec![Constraint::Fill(1); split.units.len()]).split(units);

@@ -13,8 +13,8 @@ use crate::content::Stages;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &Theme) {
     let step = &app.step().id;
-    let intro = vec![Line::styled(stages.intro.as_str(), theme.dim)];
-    let inner = instrument_frame(frame, area, app, intro, &stages.title, theme);
+    let intro = vec![Line::styled(stages.about.intro.as_str(), theme.dim)];
+    let inner = instrument_frame(frame, area, app, intro, &stages.about.title, theme);
     let title_w = stages
         .stages
         .iter()
