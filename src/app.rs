@@ -677,7 +677,13 @@ impl App {
         }
         let mut effects = Vec::new();
         if change.is_answer() {
-            self.say(format!("✓ {}", self.words().saved), false);
+            // An answer committed as not undoable is an undo itself.
+            let word = if undoable {
+                self.words().saved
+            } else {
+                self.words().undone
+            };
+            self.say(format!("✓ {word}"), false);
             let last_put = match &change {
                 Change::Put { item, .. } => Some(item.clone()),
                 Change::Batch { changes } => changes.iter().rev().find_map(|c| match c {
@@ -1185,7 +1191,6 @@ impl App {
             step: self.step().id.clone(),
             id: item.id,
         };
-        self.say(self.words().deleted, false);
         vec![Effect::Commit {
             change,
             undoable: true,

@@ -4,7 +4,6 @@
 /// Every fixed text on the screens, in one language.
 pub struct Words {
     pub step: &'static str,
-    pub of: &'static str,
     pub left: &'static str,
     pub over: &'static str,
     pub paused: &'static str,
@@ -73,7 +72,6 @@ pub struct Words {
 
 pub const DA: Words = Words {
     step: "Trin",
-    of: "af",
     left: "tilbage",
     over: "over tiden",
     paused: "pause",
@@ -142,7 +140,6 @@ pub const DA: Words = Words {
 
 pub const EN: Words = Words {
     step: "Step",
-    of: "of",
     left: "left",
     over: "over time",
     paused: "paused",

@@ -324,3 +324,35 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
         Some(4)
     );
 }
+
+#[test]
+fn the_status_says_undone_after_an_undo() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, Tab, Tab]);
+    d.key(Char('a'));
+    d.type_text("Fortryd mig");
+    d.key(Enter);
+    assert_eq!(
+        d.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("✓ Gemt")
+    );
+    d.key(Char('u'));
+    assert_eq!(
+        d.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("✓ Fortrudt")
+    );
+}
+
+#[test]
+fn the_status_says_deleted_after_a_delete() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, PageDown, Tab, Tab]);
+    d.key(Char('a'));
+    d.type_text("Slet mig");
+    d.key(Enter);
+    d.key(Char('d'));
+    assert_eq!(
+        d.app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Slettet – u fortryder")
+    );
+}
