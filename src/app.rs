@@ -678,12 +678,13 @@ impl App {
         let mut effects = Vec::new();
         if change.is_answer() {
             // An answer committed as not undoable is an undo itself.
-            let word = if undoable {
-                self.words().saved
-            } else {
-                self.words().undone
+            let w = self.words();
+            let text = match (&change, undoable) {
+                (_, false) => format!("✓ {}", w.undone),
+                (Change::Remove { .. }, true) => w.deleted.to_string(),
+                _ => format!("✓ {}", w.saved),
             };
-            self.say(format!("✓ {word}"), false);
+            self.say(text, false);
             let last_put = match &change {
                 Change::Put { item, .. } => Some(item.clone()),
                 Change::Batch { changes } => changes.iter().rev().find_map(|c| match c {
