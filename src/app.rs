@@ -496,12 +496,13 @@ impl App {
                 }
             },
             Mode::Help | Mode::Info if ctrl_c => self.quit(None),
-            // Any key closes help and notes; a clicker's key also does its job.
-            Mode::Help | Mode::Info => match key.code {
-                KeyCode::Esc | KeyCode::Char('?' | 'i' | 'q') => Vec::new(),
-                _ => keymap::command(&key, &self.scopes())
-                    .map(|c| self.command(c))
-                    .unwrap_or_default(),
+            // Any key closes help and notes; a clicker's keys (step, blank)
+            // also do their job, so the facilitator never has to put it down.
+            Mode::Help | Mode::Info => match keymap::command(&key, &[Scope::Step]) {
+                Some(c @ (Command::NextStep | Command::PrevStep | Command::Blank)) => {
+                    self.command(c)
+                }
+                _ => Vec::new(),
             },
             Mode::Agenda(sel) => self.agenda_key(sel, key),
             Mode::ResumeClock { paused, then, .. } => {

@@ -388,8 +388,11 @@ fn cards_are_grouped_and_groups_merged_by_keyboard() {
     let grouped = texts(&d);
     assert_eq!(grouped[0].1, grouped[1].1, "one group: {grouped:?}");
     assert_ne!(grouped[0].1, 0);
-    // Bring "Åbent døgnet rundt" over from the next quadrant into the group.
-    d.keys(&[Tab, Char('x'), BackTab, Char('x')]);
+    // Bring "Åbent døgnet rundt" over from the next quadrant into the group;
+    // while it is picked up, the board marks it.
+    d.keys(&[Tab, Char('x')]);
+    assert!(screen(&d.app, 80, 24).contains("» Åbent døgnet rundt"));
+    d.keys(&[BackTab, Char('x')]);
     assert_eq!(
         texts(&d).len(),
         3,
@@ -402,4 +405,13 @@ fn cards_are_grouped_and_groups_merged_by_keyboard() {
     // X takes a card out again.
     d.keys(&[Down, Char('X')]);
     assert!(texts(&d).iter().all(|(_, g)| *g == 0), "{:?}", texts(&d));
+}
+
+#[test]
+fn other_keys_over_help_only_close_it() {
+    let mut d = board();
+    d.key(Char('?'));
+    d.key(Char('x'));
+    assert!(matches!(d.app.mode, flipover::app::Mode::Normal));
+    assert_eq!(d.app.picked, None, "closing help picks nothing up");
 }

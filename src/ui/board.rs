@@ -74,7 +74,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, board: &Board, theme: &The
                     frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
                 } else {
                     let selected = focused.then(|| app.selected_row());
-                    item_list(frame, inner, &items, selected, false, theme);
+                    item_list(frame, inner, &items, selected, app.picked, false, theme);
                 }
             }
         }

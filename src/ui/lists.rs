@@ -66,7 +66,7 @@ pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme,
     ) {
         let selected = (!app.room).then(|| app.selected_row());
-        item_list(frame, inner, &items, selected, true, theme);
+        item_list(frame, inner, &items, selected, None, true, theme);
     }
     if let Some(side) = side {
         frame.render_widget(
@@ -150,13 +150,15 @@ pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_stateful_widget(table, inner, &mut state);
 }
 
-/// Cards or points as wrapped bullets, scrolled so that `selected` is visible.
+/// Cards or points as wrapped bullets, scrolled so that `selected` is visible;
+/// the card `picked` up for grouping is marked.
 /// Only the items that fit are wrapped, so a long list costs no more than a short one.
 pub fn item_list(
     frame: &mut Frame,
     area: Rect,
     items: &[&Item],
     selected: Option<usize>,
+    picked: Option<u64>,
     numbered: bool,
     theme: &Theme,
 ) {
@@ -191,6 +193,8 @@ pub fn item_list(
         let style = style_if(is_sel, theme.selected, theme.text);
         let marker = if numbered {
             format!("{:>w$}. ", i + 1, w = usize::from(marker_w) - 2)
+        } else if picked == Some(item.id) {
+            "» ".to_string()
         } else if item.group != 0 && item.group != item.id {
             // A card in another card's group hangs under it.
             "└ ".to_string()
