@@ -6,6 +6,7 @@
 mod atomic;
 mod journal;
 mod lock;
+pub mod regular;
 
 use std::fs;
 use std::io;
@@ -22,22 +23,33 @@ use lock::SessionLock;
 const ANSWERS: &str = "answers.toml";
 const JOURNAL: &str = "journal.toml";
 const LIVE: &str = "live.toml";
+/// Largest session file read: 10,000 cards take about 2 MB; anything far
+/// larger was not written by flipover.
+const MAX_SESSION_FILE: u64 = 64 * 1024 * 1024;
 /// Snapshot once the journal holds this many lines, or as many as there are
 /// answers, whichever is more: the snapshot's cost is spread over the commits.
 const MIN_SNAPSHOT_EVERY: u64 = 512;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
-    #[error("{}: {source}", path.display())]
-    Io { path: PathBuf, source: io::Error },
+    /// The reason comes first so that a message cut to the width of a status
+    /// line still says it. Not a `source`: the reason is printed once.
+    #[error("{cause} ({})", path.display())]
+    Io { path: PathBuf, cause: io::Error },
+    /// A session file that is not a regular file, too large, or unreadable.
+    #[error("{} {reason}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        reason: regular::ReadError,
+    },
     #[error(
         "session {session} is already open in another flipover ({holder}); \
          two consoles never write one session. Close the other one first."
     )]
     Locked { session: String, holder: String },
     #[error(
-        "{}:{line}: this journal line cannot be read. Nothing was changed; \
-         move the line aside (or restore the file) and resume again.",
+        "{}:{line}: this journal line cannot be read, so the session is not opened \
+         (nothing was changed). Keep a copy of the folder before repairing the line by hand.",
         path.display()
     )]
     Corrupt { path: PathBuf, line: usize },
@@ -47,13 +59,16 @@ pub enum StorageError {
     Encode(String),
     #[error("no session {0:?} (see `flipover sessions`)")]
     NotFound(String),
+    /// No readable session, but a damaged one.
+    #[error("session {id} cannot be read: {reason} (see `flipover sessions`)")]
+    Damaged { id: String, reason: String },
 }
 
 impl StorageError {
-    fn io(path: &Path, source: io::Error) -> Self {
+    fn io(path: &Path, cause: io::Error) -> Self {
         StorageError::Io {
             path: path.to_path_buf(),
-            source,
+            cause,
         }
     }
 }
@@ -225,12 +240,17 @@ pub struct Loaded {
 /// Reads a session folder (snapshot, journal, live file) without changing it.
 pub fn read(dir: &Path) -> Result<Loaded, StorageError> {
     let answers = dir.join(ANSWERS);
-    let text = match fs::read_to_string(&answers) {
+    let text = match regular::read_text(&answers, MAX_SESSION_FILE) {
         Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        Err(regular::ReadError::NotFound) => {
             return Err(StorageError::NotFound(dir.display().to_string()));
         }
-        Err(e) => return Err(StorageError::io(&answers, e)),
+        Err(reason) => {
+            return Err(StorageError::Unreadable {
+                path: answers,
+                reason,
+            });
+        }
     };
     let snapshot: Snapshot = toml::from_str(&text).map_err(|e| StorageError::BadFile {
         path: answers.clone(),
@@ -238,10 +258,15 @@ pub fn read(dir: &Path) -> Result<Loaded, StorageError> {
     })?;
     let mut session = snapshot.session;
     let journal_path = dir.join(JOURNAL);
-    let journal_text = match fs::read_to_string(&journal_path) {
+    let journal_text = match regular::read_text(&journal_path, MAX_SESSION_FILE) {
         Ok(t) => t,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(StorageError::io(&journal_path, e)),
+        Err(regular::ReadError::NotFound) => String::new(),
+        Err(reason) => {
+            return Err(StorageError::Unreadable {
+                path: journal_path,
+                reason,
+            });
+        }
     };
     let (changes, torn) = journal::decode(&journal_path, &journal_text, snapshot.journal)?;
     let mut seq = snapshot.journal;
@@ -250,7 +275,8 @@ pub fn read(dir: &Path) -> Result<Loaded, StorageError> {
         seq = *n;
     }
     let valid_journal_bytes = torn.then(|| journal_text.rfind('\n').map_or(0, |i| i + 1) as u64);
-    let live = fs::read_to_string(dir.join(LIVE))
+    // The draft is a convenience: one that cannot be read is left out.
+    let live = regular::read_text(&dir.join(LIVE), MAX_SESSION_FILE)
         .ok()
         .and_then(|t| toml::from_str(&t).ok());
     Ok(Loaded {
@@ -268,23 +294,54 @@ pub struct Summary {
     pub session: Session,
 }
 
-/// Every readable session under `root`, newest first (ids start with the date).
-pub fn list(root: &Path) -> Vec<Summary> {
+/// A session folder that cannot be read, with why: listed, never hidden, so
+/// that a facilitator sees it and can get it repaired.
+pub struct Damaged {
+    pub dir: PathBuf,
+    /// The folder's name (the session id it was created with).
+    pub id: String,
+    pub reason: String,
+}
+
+/// Every session folder under `root`: the readable ones newest first (ids
+/// start with the date), and the damaged ones by name.
+pub fn scan(root: &Path) -> (Vec<Summary>, Vec<Damaged>) {
     let Ok(entries) = fs::read_dir(sessions_dir(root)) else {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     };
-    let mut out: Vec<Summary> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let dir = e.path();
-            read(&dir).ok().map(|l| Summary {
+    let mut good = Vec::new();
+    let mut damaged = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let dir = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        // Only folders are sessions; a dot-folder is not one of ours.
+        if name.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        match read(&dir) {
+            Ok(l) => good.push(Summary {
                 dir,
                 session: l.session,
-            })
-        })
-        .collect();
-    out.sort_by(|a, b| b.session.meta.created.cmp(&a.session.meta.created));
-    out
+            }),
+            Err(e) => damaged.push(Damaged {
+                dir,
+                id: name,
+                reason: match e {
+                    StorageError::NotFound(_) => format!("{ANSWERS} is missing"),
+                    other => other.to_string(),
+                },
+            }),
+        }
+    }
+    good.sort_by(|a, b| b.session.meta.created.cmp(&a.session.meta.created));
+    damaged.sort_by(|a, b| b.id.cmp(&a.id));
+    (good, damaged)
+}
+
+/// Every readable session under `root`, newest first (see `scan` for the
+/// damaged ones).
+pub fn list(root: &Path) -> Vec<Summary> {
+    scan(root).0
 }
 
 /// Whether a console has the session in `dir` open now.
@@ -313,18 +370,97 @@ pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
             }
             let valid = !id.is_empty() && !id.contains(['/', '\\']) && id != "." && id != "..";
             let dir = sessions_dir(root).join(id);
-            if valid && dir.join(ANSWERS).is_file() {
+            // A damaged folder is found too: opening it then says what is wrong.
+            if valid && dir.is_dir() {
                 Ok(dir)
             } else {
                 Err(StorageError::NotFound(id.to_string()))
             }
         }
         None => {
-            let all = list(root);
+            let (all, damaged) = scan(root);
             // The one a console has open, else the newest.
             let open = all.iter().find(|s| is_open(&s.dir)).map(|s| s.dir.clone());
             open.or_else(|| all.into_iter().next().map(|s| s.dir))
-                .ok_or_else(|| StorageError::NotFound("(no sessions yet)".into()))
+                .ok_or_else(|| match damaged.first() {
+                    Some(d) => StorageError::Damaged {
+                        id: d.id.clone(),
+                        reason: d.reason.clone(),
+                    },
+                    None => StorageError::NotFound("(no sessions yet)".into()),
+                })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+    use crate::content::Library;
+    use crate::session::Item;
+
+    fn card(id: u64, text: &str) -> Change {
+        Change::Put {
+            step: "brainstorm".into(),
+            item: Item::new(id, "nu-fordele", text),
+        }
+    }
+
+    /// The issue's steps: two cards, the disk fills, a long card fails, the
+    /// disk is freed, Enter again succeeds, two more cards, `kill -9`.
+    #[test]
+    fn a_full_disk_then_a_crash_loses_no_confirmed_card() {
+        let (lib, _) = Library::embedded();
+        let w = lib
+            .workshop("3-timers-workshop", Some("da"))
+            .expect("shipped");
+        let root = tempfile::tempdir().expect("tempdir");
+        let now = jiff::Timestamp::UNIX_EPOCH.to_zoned_datetime(jiff::tz::TimeZone::UTC);
+        let (mut store, _) = SessionStore::create(root.path(), w, now).expect("create");
+        let mut confirmed = Vec::new();
+        let mut commit = |store: &mut SessionStore, id: u64, text: &str| {
+            let ok = store.commit(&card(id, text)).is_ok();
+            if ok {
+                confirmed.push(text.to_string());
+            }
+            ok
+        };
+        assert!(commit(&mut store, 1, "én"));
+        assert!(commit(&mut store, 2, "to"));
+        let room = Arc::new(AtomicUsize::new(100));
+        let path = store.dir().join(JOURNAL);
+        let file = fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .expect("open");
+        store.journal.set_file(Box::new(journal::FullDisk {
+            file,
+            room: room.clone(),
+        }));
+        let pasted = "lang tekst ".repeat(420);
+        assert!(!commit(&mut store, 3, &pasted), "the disk is full");
+        room.store(usize::MAX, Ordering::SeqCst);
+        assert!(commit(&mut store, 3, &pasted), "Enter again: ✓ Gemt");
+        assert!(commit(&mut store, 4, "fire"));
+        assert!(commit(&mut store, 5, "fem"));
+        let dir = store.dir().to_path_buf();
+        drop(store); // kill -9: no snapshot
+
+        let (sessions, damaged) = scan(root.path());
+        assert!(
+            damaged.is_empty(),
+            "{:?}",
+            damaged.first().map(|d| &d.reason)
+        );
+        let texts: Vec<String> = sessions[0].session.steps["brainstorm"]
+            .items
+            .iter()
+            .map(|i| i.text.clone())
+            .collect();
+        assert_eq!(texts, confirmed);
+        assert!(SessionStore::open(&dir).is_ok(), "resumes");
     }
 }

@@ -112,6 +112,7 @@ fn snapshots_fold_the_journal_into_answers_toml() {
     assert_eq!(reopened, session);
 }
 
+#[cfg(unix)]
 #[test]
 fn session_files_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
@@ -166,4 +167,97 @@ fn sessions_are_listed_newest_first_and_found_by_id() {
     assert_eq!(found, a.dir());
     assert!(storage::find(root.path(), Some("../../etc")).is_err());
     drop(b);
+}
+
+#[test]
+fn a_session_that_cannot_be_read_is_listed_as_damaged_with_the_reason() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (mut store, _) = new_store(root.path());
+    store.commit(&card(1, "én")).expect("commit");
+    store.commit(&card(2, "to")).expect("commit");
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    // A middle line damaged by hand: the session must not vanish.
+    let journal = dir.join("journal.toml");
+    let text = fs::read_to_string(&journal).expect("read");
+    fs::write(&journal, text.replacen("c1 = {", "c1 = {{ødelagt", 1)).expect("write");
+    // And a folder whose answers.toml never got written.
+    fs::create_dir_all(root.path().join("sessions/2026-11-24-1000-tom")).expect("mkdir");
+
+    let (good, damaged) = storage::scan(root.path());
+    assert!(good.is_empty());
+    let reasons: Vec<(String, String)> = damaged
+        .iter()
+        .map(|d| (d.id.clone(), d.reason.clone()))
+        .collect();
+    assert_eq!(reasons.len(), 2, "{reasons:?}");
+    assert_eq!(reasons[0].0, "2026-11-24-1000-tom");
+    assert_eq!(reasons[0].1, "answers.toml is missing");
+    assert!(
+        reasons[1]
+            .1
+            .contains("journal.toml:2: this journal line cannot be read"),
+        "{reasons:?}"
+    );
+    // `resume` with no id names the damage instead of "no sessions yet".
+    let err = storage::find(root.path(), None).expect_err("none readable");
+    assert!(err.to_string().contains("cannot be read"), "{err}");
+    assert!(!err.to_string().contains("no sessions yet"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_session_files_are_refused_without_hanging() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (store, _) = new_store(root.path());
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    let journal = dir.join("journal.toml");
+    fs::remove_file(&journal).expect("rm");
+    let made = std::process::Command::new("mkfifo").arg(&journal).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let err = storage::read(&dir).err().expect("a FIFO is not a journal");
+    assert!(
+        err.to_string().contains("is a FIFO, not a regular file"),
+        "{err}"
+    );
+    fs::remove_file(&journal).expect("rm fifo");
+    std::os::unix::fs::symlink("/dev/zero", &journal).expect("link");
+    let err = storage::read(&dir)
+        .err()
+        .expect("a device is not a journal");
+    assert!(err.to_string().contains("is a device"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_lock_does_not_follow_a_link() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (store, _) = new_store(root.path());
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    let elsewhere = root.path().join("precious.txt");
+    fs::write(&elsewhere, "keep me").expect("write");
+    fs::remove_file(dir.join("lock")).expect("rm lock");
+    std::os::unix::fs::symlink(&elsewhere, dir.join("lock")).expect("link");
+    assert!(SessionStore::open(&dir).is_err(), "refused");
+    assert_eq!(fs::read_to_string(&elsewhere).expect("read"), "keep me");
+}
+
+#[test]
+fn an_io_error_names_its_reason_once_and_first() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let (store, _) = new_store(root.path());
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    let journal = dir.join("journal.toml");
+    fs::remove_file(&journal).expect("rm");
+    fs::create_dir(&journal).expect("mkdir");
+    let err = SessionStore::open(&dir).err().expect("refused");
+    let chain = format!("{:#}", anyhow::Error::from(err));
+    assert_eq!(
+        chain.matches("os error").count() + chain.matches("folder").count(),
+        1,
+        "{chain}"
+    );
 }

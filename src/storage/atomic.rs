@@ -1,7 +1,6 @@
 //! Durable whole-file writes: temporary file in the same folder, fsync, rename
 //! over the target, fsync the folder. A reader sees the old file or the new one.
 
-use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -19,8 +18,10 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
 
 /// Makes a rename or a new file in `dir` durable.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    // std cannot open a folder on Windows to flush it; there the rename
+    // (MoveFileEx, what `persist` uses) is atomic and NTFS journals it.
     #[cfg(unix)]
-    File::open(dir)?.sync_all()?;
+    std::fs::File::open(dir)?.sync_all()?;
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())

@@ -1,5 +1,8 @@
 //! One writer per session: an exclusive lock on `lock` in the session folder,
 //! held for as long as the console runs and released by the OS if it dies.
+//! `std`'s `File::try_lock` is `flock` on Unix and `LockFileEx` on Windows. The
+//! file is opened without following a link, so a `lock` planted as a link
+//! cannot make flipover create or truncate a file elsewhere.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -18,6 +21,7 @@ impl SessionLock {
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        no_follow(&mut options);
         let mut file = options
             .open(&path)
             .map_err(|e| StorageError::io(&path, e))?;
@@ -50,11 +54,26 @@ impl SessionLock {
 
 /// Whether another process holds the lock of the session in `dir`.
 pub fn is_held(dir: &Path) -> bool {
-    let Ok(file) = File::open(dir.join("lock")) else {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    no_follow(&mut options);
+    let Ok(file) = options.open(dir.join("lock")) else {
         return false;
     };
     matches!(
         file.try_lock_shared(),
         Err(std::fs::TryLockError::WouldBlock)
     )
+}
+
+/// Makes `options` refuse to open a symbolic link (the open fails instead).
+fn no_follow(options: &mut OpenOptions) {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW);
+    // FILE_FLAG_OPEN_REPARSE_POINT: open the link itself, not what it points
+    // to; the lock then lives on the link and never touches its target.
+    #[cfg(windows)]
+    std::os::windows::fs::OpenOptionsExt::custom_flags(options, 0x0020_0000);
+    #[cfg(not(any(unix, windows)))]
+    let _ = options;
 }
