@@ -5,7 +5,11 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 
+use crate::storage::regular::ReadError;
 use crate::ui::ThemeName;
+
+/// A settings file is a few lines; anything larger is not one.
+const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 
 #[derive(Debug, Default, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -26,22 +30,23 @@ pub fn load() -> (Config, Option<String>) {
     let Some(path) = path() else {
         return (Config::default(), None);
     };
-    let text = match std::fs::read_to_string(&path) {
+    let text = match crate::storage::regular::read_text(&path, MAX_CONFIG_BYTES) {
         Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
-        Err(e) => return (Config::default(), Some(format!("{}: {e}", path.display()))),
+        Err(ReadError::NotFound) => return (Config::default(), None),
+        Err(e) => {
+            let warning = format!("{} {e}", path.display());
+            return (
+                Config::default(),
+                Some(crate::text::clean(&warning).into_owned()),
+            );
+        }
     };
     match toml::from_str(&text) {
         Ok(c) => (c, None),
         Err(e) => {
-            let src = crate::content::SourceText {
-                path: &path.display().to_string(),
-                text: &text,
-            };
-            let problem = match e.span() {
-                Some(span) => src.problem(span, e.message().trim().to_string()),
-                None => src.whole_file(e.message().trim().to_string()),
-            };
+            let shown = path.display().to_string();
+            let src = crate::content::SourceText::new(&shown, &text);
+            let problem = crate::content::problem_of(&src, &e);
             (Config::default(), Some(problem.headline()))
         }
     }

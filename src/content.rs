@@ -8,13 +8,14 @@ mod model;
 mod problem;
 mod raw;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
 pub use problem::{Excerpt, Problem, SourceText};
 
+use crate::storage::regular::ReadError;
 use check::Checker;
 
 /// Largest file read, in bytes: content is prose, not data.
@@ -260,13 +261,16 @@ impl Library {
     pub fn load(extra: &[PathBuf]) -> (Library, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut files = embedded();
+        let mut seen = BTreeSet::new();
+        // The paths given first, so a file also found in ./content keeps the
+        // name it was given by (`run ./workshops/x.toml` finds it under that).
+        for path in extra {
+            collect(path, 0, &mut files, &mut seen, &mut problems);
+        }
         for dir in ["content", "workshops"] {
             if Path::new(dir).is_dir() {
-                collect(Path::new(dir), 0, &mut files, &mut problems);
+                collect(Path::new(dir), 0, &mut files, &mut seen, &mut problems);
             }
-        }
-        for path in extra {
-            collect(path, 0, &mut files, &mut problems);
         }
         let library = Library::from_files(&files, &mut problems);
         problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
@@ -289,12 +293,9 @@ impl Library {
             let Some(text) = decode(file, problems) else {
                 continue;
             };
-            let src = SourceText {
-                path: &file.path,
-                text,
-            };
+            let src = SourceText::new(&file.path, text);
             match parse(&src) {
-                Err(p) => problems.push(p),
+                Err(p) => problems.push(*p),
                 Ok(Parsed::Workshop(raw)) => pending.push((file, raw)),
                 Ok(Parsed::Content(raw)) => {
                     let mut c = Checker::new(src);
@@ -316,13 +317,10 @@ impl Library {
             let Some(text) = decode(file, problems) else {
                 continue;
             };
-            let mut c = Checker::new(SourceText {
-                path: &file.path,
-                text,
-            });
+            let mut c = Checker::new(SourceText::new(&file.path, text));
             let contents = lib.contents.get(raw.lang.get_ref()).unwrap_or(&empty);
             let w = c.workshop(&raw, contents);
-            if c.problems.is_empty()
+            if c.is_clean()
                 && lib.claim(
                     &mut origin,
                     "workshop",
@@ -336,7 +334,7 @@ impl Library {
                 lib.workshops
                     .insert((w.lang.clone(), w.id.clone()), (w, file.path.clone()));
             }
-            problems.append(&mut c.problems);
+            problems.extend(c.finish());
         }
         lib
     }
@@ -351,10 +349,10 @@ impl Library {
         problems: &mut Vec<Problem>,
     ) {
         let (lang, cid) = (content.lang().to_string(), content.id().to_string());
-        if c.problems.is_empty() && self.claim(origin, "content", &lang, &cid, id, file, &mut c) {
+        if c.is_clean() && self.claim(origin, "content", &lang, &cid, id, file, &mut c) {
             self.contents.entry(lang).or_default().insert(cid, content);
         }
-        problems.append(&mut c.problems);
+        problems.extend(c.finish());
     }
 
     /// Records that `file` defines `kind` `lang`/`id`; two files on disk (or two
@@ -372,11 +370,11 @@ impl Library {
     ) -> bool {
         let key = (format!("{kind}/{lang}"), id.to_string(), file.embedded);
         if let Some(other) = origin.get(&key) {
-            let p = c.src.problem(
+            c.report(
                 span.span(),
                 format!("{kind} id {id:?} ({lang}) is already defined in {other}"),
+                Some("give one of them another id".into()),
             );
-            c.problems.push(p);
             return false;
         }
         origin.insert(key, file.path.clone());
@@ -442,14 +440,13 @@ enum RawContent {
 /// Every kind a file may declare, for messages.
 const KINDS: &str = "workshop, model, board, scale, slider, split, stages, canvas";
 
-fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
-    let de_problem = |e: toml::de::Error| match e.span() {
-        Some(span) => src.problem(span, e.message().trim().to_string()),
-        None => src.whole_file(e.message().trim().to_string()),
-    };
+fn parse(src: &SourceText<'_>) -> Result<Parsed, Box<Problem>> {
+    let de_problem = |e: toml::de::Error| Box::new(problem_of(src, &e));
     let header: raw::Header = toml::from_str(src.text).map_err(de_problem)?;
     let Some(kind) = header.kind else {
-        return Err(src.whole_file(format!("missing `kind = \"…\"` (one of: {KINDS})")));
+        return Err(Box::new(
+            src.whole_file(format!("missing `kind = \"…\"` (one of: {KINDS})")),
+        ));
     };
     match kind.get_ref().as_str() {
         "model" => {
@@ -475,13 +472,37 @@ fn parse(src: &SourceText<'_>) -> Result<Parsed, Problem> {
         }
         "workshop" => toml::from_str(src.text).map(|r| Parsed::Workshop(Box::new(r))),
         other => {
-            return Err(src.problem(
+            return Err(Box::new(src.problem(
                 kind.span(),
                 format!("unknown kind {other:?} (one of: {KINDS})"),
-            ));
+            )));
         }
     }
     .map_err(de_problem)
+}
+
+/// A parser error as a problem; an unknown field gets a "did you mean".
+pub fn problem_of(src: &SourceText<'_>, e: &toml::de::Error) -> Problem {
+    let message = e.message().trim();
+    let (message, hint) = match problem::unknown_name(message) {
+        Some((short, hint)) => (short, Some(hint)),
+        None => {
+            let hint = if message.ends_with("expected u32") || message.ends_with("expected i64") {
+                Some("write a whole number, without quotes".to_string())
+            } else if message.ends_with("expected a boolean") {
+                Some("write true or false, without quotes".to_string())
+            } else {
+                None
+            };
+            (message.to_string(), hint)
+        }
+    };
+    let mut p = match e.span() {
+        Some(span) => src.problem(span, message),
+        None => src.whole_file(message),
+    };
+    p.hint = hint;
+    p
 }
 
 fn decode<'f>(file: &'f SourceFile, problems: &mut Vec<Problem>) -> Option<&'f str> {
@@ -489,10 +510,7 @@ fn decode<'f>(file: &'f SourceFile, problems: &mut Vec<Problem>) -> Option<&'f s
         Ok(text) => Some(text),
         Err(e) => {
             let good = String::from_utf8_lossy(&file.bytes[..e.valid_up_to()]).into_owned();
-            let src = SourceText {
-                path: &file.path,
-                text: &good,
-            };
+            let src = SourceText::new(&file.path, &good);
             problems.push(src.problem(good.len()..good.len(), "the file is not valid UTF-8 here"));
             None
         }
@@ -511,16 +529,19 @@ fn embedded() -> Vec<SourceFile> {
 }
 
 /// Adds the `.toml` files at `path` (a file, or a folder searched a few levels
-/// deep without following links) to `files`.
-fn collect(path: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mut Vec<Problem>) {
+/// deep without following links into folders) to `files`. A file is read only
+/// if it is a regular file (a link to one is followed) of at most
+/// `MAX_FILE_BYTES`; the same file reached twice (`./content` and a path given
+/// to `check`) is read once.
+fn collect(
+    path: &Path,
+    depth: usize,
+    files: &mut Vec<SourceFile>,
+    seen: &mut BTreeSet<PathBuf>,
+    problems: &mut Vec<Problem>,
+) {
     let shown = path.display().to_string();
-    let whole = |message: String| Problem {
-        path: shown.clone(),
-        line: 1,
-        col: 1,
-        message,
-        excerpt: None,
-    };
+    let whole = |message: String| Problem::whole(&shown, message);
     let meta = match fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) => return problems.push(whole(format!("cannot read: {e}"))),
@@ -537,9 +558,14 @@ fn collect(path: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mu
         for entry in entries {
             let is_dir = fs::symlink_metadata(&entry).is_ok_and(|m| m.is_dir());
             if is_dir || entry.extension().is_some_and(|e| e == "toml") {
-                collect(&entry, depth + 1, files, problems);
+                collect(&entry, depth + 1, files, seen, problems);
             }
         }
+        return;
+    }
+    if let Ok(real) = fs::canonicalize(path)
+        && !seen.insert(real)
+    {
         return;
     }
     if files.len() >= MAX_FILES {
@@ -547,18 +573,15 @@ fn collect(path: &Path, depth: usize, files: &mut Vec<SourceFile>, problems: &mu
             "more than {MAX_FILES} files; the rest are skipped"
         )));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return problems.push(whole(format!(
-            "the file is {} bytes; content files may be at most {MAX_FILE_BYTES}",
-            meta.len()
-        )));
-    }
-    match fs::read(path) {
+    match crate::storage::regular::read(path, MAX_FILE_BYTES) {
         Ok(bytes) => files.push(SourceFile {
             path: shown,
             bytes,
             embedded: false,
         }),
-        Err(e) => problems.push(whole(format!("cannot read: {e}"))),
+        Err(ReadError::TooLarge { len, max }) => problems.push(whole(format!(
+            "the file is {len} bytes; content files may be at most {max}"
+        ))),
+        Err(e) => problems.push(whole(format!("the file {e}"))),
     }
 }

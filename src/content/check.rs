@@ -7,7 +7,7 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use super::model::{self, Content, LANGS};
-use super::problem::{Problem, SourceText};
+use super::problem::{Problem, SourceText, did_you_mean, thousands};
 use super::raw;
 
 /// Longest accepted text value, in characters.
@@ -15,10 +15,19 @@ const MAX_TEXT: usize = 4_000;
 /// Most items in any list (steps, advice, cards areas, questions).
 const MAX_ITEMS: usize = 200;
 
+/// Most problems reported for one file: enough to fix a batch, few enough to
+/// read. Past it the rest are only counted, so a file with 30,000 bad items
+/// costs no more than one with 50.
+pub const MAX_PROBLEMS: usize = 50;
+
 /// Collects the problems of one file while its raw values are turned into clean ones.
 pub struct Checker<'a> {
     pub src: SourceText<'a>,
-    pub problems: Vec<Problem>,
+    problems: Vec<Problem>,
+    /// Problems past `MAX_PROBLEMS`, counted but not built.
+    more: usize,
+    /// Where the first of those is.
+    first_more: Option<std::ops::Range<usize>>,
 }
 
 impl<'a> Checker<'a> {
@@ -26,24 +35,65 @@ impl<'a> Checker<'a> {
         Self {
             src,
             problems: Vec::new(),
+            more: 0,
+            first_more: None,
         }
     }
 
-    fn at<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
-        let problem = self.src.problem(value.span(), message);
+    /// Whether nothing is wrong so far.
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// Records a problem at `span`, with a hint if given.
+    pub fn report(
+        &mut self,
+        span: std::ops::Range<usize>,
+        message: impl Into<String>,
+        hint: Option<String>,
+    ) {
+        if self.problems.len() >= MAX_PROBLEMS {
+            self.more += 1;
+            self.first_more.get_or_insert(span);
+            return;
+        }
+        let mut problem = self.src.problem(span, message);
+        problem.hint = hint;
         self.problems.push(problem);
+    }
+
+    /// The problems found, the ones past the limit summed up in a last one.
+    pub fn finish(mut self) -> Vec<Problem> {
+        if let Some(span) = self.first_more.take() {
+            let p = self.src.problem(
+                span,
+                format!("… and {} more problems in this file", thousands(self.more)),
+            );
+            self.problems
+                .push(p.with_hint("fix the ones above and check again"));
+        }
+        self.problems
+    }
+
+    fn at<T>(&mut self, value: &Spanned<T>, message: impl Into<String>) {
+        self.report(value.span(), message, None);
+    }
+
+    fn at_hint<T>(&mut self, value: &Spanned<T>, message: impl Into<String>, hint: String) {
+        self.report(value.span(), message, Some(hint));
     }
 
     /// A text that may be empty.
     fn text(&mut self, value: &Spanned<String>) -> String {
         let s = value.get_ref();
         if let Some((_, c)) = crate::text::first_control(s) {
-            self.at(
+            self.at_hint(
                 value,
                 format!(
                     "control character U+{:04X} is not allowed in text",
                     c as u32
                 ),
+                "remove it: text is shown as written, one line per value".into(),
             );
         }
         if s.chars().count() > MAX_TEXT {
@@ -469,12 +519,13 @@ impl<'a> Checker<'a> {
             .collect();
         let total: u32 = steps.iter().map(|s| s.minutes).sum();
         if total != *raw.minutes.get_ref() {
-            self.at(
+            self.at_hint(
                 &raw.minutes,
                 format!(
                     "the steps add up to {total} minutes, but the workshop says {}",
                     raw.minutes.get_ref()
                 ),
+                format!("write `minutes = {total}`, or change the steps' minutes"),
             );
         }
         model::Workshop {
@@ -544,13 +595,14 @@ impl<'a> Checker<'a> {
             (Some(c), Some(kind)) => match contents.get(c.get_ref()) {
                 None => {
                     let known: Vec<&str> = contents.keys().map(String::as_str).collect();
-                    self.at(
+                    let hint = match did_you_mean(c.get_ref(), known.iter().copied()) {
+                        Some(best) => format!("did you mean {best:?}?"),
+                        None => format!("known: {}", known.join(", ")),
+                    };
+                    self.at_hint(
                         c,
-                        format!(
-                            "no content {:?} in language {lang} (known: {})",
-                            c.get_ref(),
-                            known.join(", ")
-                        ),
+                        format!("no content {:?} in language {lang}", c.get_ref()),
+                        hint,
                     );
                     None
                 }
