@@ -220,6 +220,62 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../content/en/refleksion.toml"),
     ),
     (
+        "content/da/dobbelt-diamant.toml",
+        include_str!("../content/da/dobbelt-diamant.toml"),
+    ),
+    (
+        "content/en/dobbelt-diamant.toml",
+        include_str!("../content/en/dobbelt-diamant.toml"),
+    ),
+    (
+        "content/da/businesscase.toml",
+        include_str!("../content/da/businesscase.toml"),
+    ),
+    (
+        "content/en/businesscase.toml",
+        include_str!("../content/en/businesscase.toml"),
+    ),
+    (
+        "content/da/case-laegeklinik-mors.toml",
+        include_str!("../content/da/case-laegeklinik-mors.toml"),
+    ),
+    (
+        "content/en/case-laegeklinik-mors.toml",
+        include_str!("../content/en/case-laegeklinik-mors.toml"),
+    ),
+    (
+        "content/da/case-robotter-ringkoebing-skjern.toml",
+        include_str!("../content/da/case-robotter-ringkoebing-skjern.toml"),
+    ),
+    (
+        "content/en/case-robotter-ringkoebing-skjern.toml",
+        include_str!("../content/en/case-robotter-ringkoebing-skjern.toml"),
+    ),
+    (
+        "content/da/case-dimsekontoret-egedal.toml",
+        include_str!("../content/da/case-dimsekontoret-egedal.toml"),
+    ),
+    (
+        "content/en/case-dimsekontoret-egedal.toml",
+        include_str!("../content/en/case-dimsekontoret-egedal.toml"),
+    ),
+    (
+        "content/da/case-et-kontaktpunkt-egedal.toml",
+        include_str!("../content/da/case-et-kontaktpunkt-egedal.toml"),
+    ),
+    (
+        "content/en/case-et-kontaktpunkt-egedal.toml",
+        include_str!("../content/en/case-et-kontaktpunkt-egedal.toml"),
+    ),
+    (
+        "content/da/case-sundhedsplatformen.toml",
+        include_str!("../content/da/case-sundhedsplatformen.toml"),
+    ),
+    (
+        "content/en/case-sundhedsplatformen.toml",
+        include_str!("../content/en/case-sundhedsplatformen.toml"),
+    ),
+    (
         "workshops/da/topledelsens-tjek.toml",
         include_str!("../workshops/da/topledelsens-tjek.toml"),
     ),
