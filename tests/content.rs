@@ -73,7 +73,7 @@ fn the_nine_advice_sit_in_their_three_phases() {
         ]
     );
     let titles: Vec<&str> = model.advice().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles[0], "Stil de ”dumme” spørgsmål");
+    assert_eq!(titles[0], "Stil de »dumme« spørgsmål");
     assert_eq!(titles[1], "Vurder din organisation");
     assert_eq!(titles[8], "Brug din politiske ledelse");
     for a in model.advice() {
@@ -103,11 +103,16 @@ fn the_workshop_runs_180_minutes_from_welcome_to_close() {
                 "model",
                 "board",
                 "break",
+                "stages",
                 "discussion",
+                "canvas",
                 "decisions",
                 "info"
             ]
         );
+        let content: Vec<Option<&str>> = w.steps.iter().map(|s| s.kind.content_id()).collect();
+        assert_eq!(content[4], Some("skal-eller-kan"));
+        assert_eq!(content[6], Some("god-kommunikation"));
         assert!(w.steps.iter().all(|s| !s.purpose.is_empty()));
         let StepKind::Board { board, .. } = &w.steps[2].kind else {
             panic!("brainstorm is a board");
@@ -269,28 +274,37 @@ fn the_leadership_check_runs_90_minutes_with_its_instruments() {
                 "scale",
                 "slider",
                 "scale",
+                "scale",
                 "split",
                 "decisions",
                 "info"
             ]
         );
-        let StepKind::Scale(scan) = &w.steps[3].kind else {
+        let StepKind::Scale(nine) = &w.steps[1].kind else {
+            panic!("the nine advice, checklist 1");
+        };
+        assert_eq!(
+            (nine.about.id.as_str(), nine.items.len()),
+            ("ni-raad-tjek", 9)
+        );
+        let StepKind::Scale(scan) = &w.steps[4].kind else {
             panic!("maturity scan");
         };
         assert_eq!(
             (scan.items.len(), scan.min, scan.max, scan.about.advice),
             (8, 1, 5, Some(2))
         );
-        let StepKind::Scale(me) = &w.steps[1].kind else {
+        let StepKind::Scale(me) = &w.steps[3].kind else {
             panic!("self-assessment");
         };
         assert_eq!(me.items.len(), 12);
+        assert!(me.votes, "each top leader scores themselves");
         let StepKind::Slider(dilemmas) = &w.steps[2].kind else {
             panic!("dilemmas");
         };
         assert_eq!(dilemmas.items.len(), 8);
         assert!(dilemmas.want);
-        let StepKind::Split(portfolio) = &w.steps[4].kind else {
+        let StepKind::Split(portfolio) = &w.steps[5].kind else {
             panic!("portfolio");
         };
         assert_eq!((portfolio.categories.len(), portfolio.units.len()), (4, 2));
@@ -393,4 +407,54 @@ fn a_fifo_a_device_and_a_huge_file_behind_links_are_refused_at_once() {
             format!("{shown}/zero.toml:1:1: the file is a device, not a regular file"),
         ]
     );
+}
+
+/// Every shipped content file is of use: a shipped workshop runs it as a step,
+/// or an advice of a model that a shipped workshop shows offers it.
+#[test]
+fn every_shipped_content_file_is_reachable_in_both_languages() {
+    let (lib, problems) = Library::embedded();
+    assert!(problems.is_empty(), "{problems:#?}");
+    for lang in ["da", "en"] {
+        let steps: Vec<&flipover::content::Step> =
+            lib.workshops(lang).flat_map(|w| w.steps.iter()).collect();
+        let in_steps: Vec<&str> = steps.iter().filter_map(|s| s.kind.content_id()).collect();
+        let advice_shown: Vec<u32> = steps
+            .iter()
+            .filter_map(|s| match &s.kind {
+                StepKind::Model(m) => Some(m.advice().map(|a| a.number)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let unreachable: Vec<&str> = lib
+            .contents(lang)
+            .filter(|c| {
+                !in_steps.contains(&c.id())
+                    && !c.advice().is_some_and(|n| advice_shown.contains(&n))
+            })
+            .map(|c| c.id())
+            .collect();
+        assert!(
+            unreachable.is_empty(),
+            "{lang}: in no shipped workshop and offered by no advice: {unreachable:?}"
+        );
+    }
+}
+
+#[test]
+fn each_advice_of_the_nine_has_an_instrument_and_at_most_five() {
+    let (lib, _) = Library::embedded();
+    for lang in ["da", "en"] {
+        for n in 1..=9 {
+            let offered = lib
+                .instruments(lang)
+                .filter(|c| c.advice() == Some(n))
+                .count();
+            assert!(
+                (1..=5).contains(&offered),
+                "{lang}: advice {n} offers {offered} instruments (keys 1–5)"
+            );
+        }
+    }
 }

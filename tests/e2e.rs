@@ -100,9 +100,9 @@ impl Console {
 
     /// From the welcome to the now/future board, by clicker keys.
     fn walk_to_board(&mut self) {
-        self.wait_for("Trin 1/7");
+        self.wait_for("Trin 1/9");
         self.send(PAGE_DOWN);
-        self.wait_for("Trin 2/7");
+        self.wait_for("Trin 2/9");
         self.send(PAGE_DOWN);
         self.wait_for("Nu-situationen");
     }
@@ -175,7 +175,7 @@ fn a_card_with_æøå_survives_sigkill_and_the_draft_comes_back() {
     );
 
     let mut again = Console::start(&["resume"], data.path());
-    again.wait_for("Trin 3/7 Brainstorm");
+    again.wait_for("Trin 3/9 Brainstorm");
     again.wait_for("• Vi kender borgerne – æøå ÆØÅ");
     again.wait_for("Halvt skrevet på å");
     again.send("\r");
@@ -193,7 +193,7 @@ fn a_card_with_æøå_survives_sigkill_and_the_draft_comes_back() {
 fn a_second_console_on_the_same_session_is_refused() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut first = Console::start(&["run"], data.path());
-    first.wait_for("Trin 1/7");
+    first.wait_for("Trin 1/9");
     let mut second = Console::start(&["resume"], data.path());
     second.wait_for("already open in another flipover");
     assert!(!second.wait_exit().success());
@@ -240,9 +240,9 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
     console.send("q");
     assert!(console.wait_exit().success());
     let mut again = Console::start(&["resume"], data.path());
-    again.wait_for("Trin 3/7");
+    again.wait_for("Trin 3/9");
     again.send("\x1b[6~");
-    again.wait_for("Trin 4/7");
+    again.wait_for("Trin 4/9");
     room.wait_for("Pause");
     let notes = "Lad tavlen stå fremme";
     assert!(again.contents().contains("Pause"));
@@ -254,15 +254,15 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
 fn an_instrument_score_survives_sigkill() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut c = Console::start(&["run", "topledelsens-tjek"], data.path());
-    c.wait_for("Trin 1/7");
+    c.wait_for("Trin 1/8");
     c.send(PAGE_DOWN);
-    c.wait_for("Vurder dig selv");
+    c.wait_for("Tjek: de ni råd");
     c.send("4");
     c.wait_for("■ ■ ■ ■ □ 4");
     c.signal("-KILL");
     c.wait_exit();
     let again = Console::start(&["resume"], data.path());
-    again.wait_for("Trin 2/7 Vurder jer selv");
+    again.wait_for("Trin 2/8 De ni råd");
     again.wait_for("■ ■ ■ ■ □ 4");
 }
 

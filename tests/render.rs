@@ -84,7 +84,7 @@ fn welcome_with_a_running_clock() {
 #[test]
 fn clock_on_time_low_over_and_paused() {
     let mut d = Driver::new(common::app("da"), None);
-    d.keys(&[PageDown, PageDown, PageDown, PageDown]);
+    d.keys(&[PageDown, PageDown, PageDown, PageDown, PageDown]);
     d.app.session.started = Some(T0 - 100 * 60_000);
     d.key(Char(' '));
     let at = |d: &mut Driver, ms: u64| {
@@ -173,7 +173,7 @@ fn break_discussion_and_decisions() {
     let mut d = Driver::new(common::app("da"), None);
     d.keys(&[PageDown, PageDown, PageDown]);
     snap("break", &d.app);
-    d.key(PageDown);
+    d.keys(&[PageDown, PageDown]);
     for p in [
         "Vi vil have en tovholder for det digitale",
         "Vi vil besøge en kommune, der har gjort det",
@@ -183,7 +183,7 @@ fn break_discussion_and_decisions() {
         d.key(Enter);
     }
     snap("discussion", &d.app);
-    d.key(PageDown);
+    d.keys(&[PageDown, PageDown]);
     for (what, who, when) in [
         ("Find en tovholder", "Søren", "2026-12-01"),
         (
@@ -234,14 +234,14 @@ fn every_screen_lays_out_from_80x24_to_300x90() {
     d.key(Char('f'));
     insta::assert_snapshot!("board_projector_300x90", screen(&d.app, 300, 90));
     d.key(Char('f'));
-    for step in 0..7 {
+    for step in 0..9 {
         for (w, h) in [(80, 24), (100, 30), (160, 45), (250, 70), (300, 90)] {
             screen(&d.app, w, h);
             d.app.projector = !d.app.projector;
             screen(&d.app, w, h);
             d.app.projector = !d.app.projector;
         }
-        if step < 6 {
+        if step < 8 {
             d.key(PageDown);
         }
     }
@@ -313,7 +313,7 @@ fn the_dilemmas_now_and_wanted() {
 #[test]
 fn the_portfolio_split_per_unit() {
     let mut d = leadership_check();
-    d.keys(&[PageDown, PageDown, PageDown]);
+    d.keys(&[PageDown, PageDown, PageDown, PageDown]);
     d.key(Enter);
     d.type_text("50");
     d.key(Enter);

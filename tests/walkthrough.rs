@@ -76,12 +76,12 @@ fn a_whole_workshop_is_recorded_and_read_back() {
     d.key(Char('u'));
     assert_eq!(d.app.items_in(d.app.focus()).len(), 2);
 
-    // Break, discussion, decisions, close.
-    d.keys(&[PageDown, PageDown]);
+    // Break, where it comes from, discussion, how we tell it, decisions, close.
+    d.keys(&[PageDown, PageDown, PageDown]);
     assert_eq!(d.app.step().id, "droeftelse");
     write(&mut d, "Vi vil have en tovholder");
     write(&mut d, "Vi vil besøge Herlev");
-    d.key(PageDown);
+    d.keys(&[PageDown, PageDown]);
     for (what, who, when) in [
         ("Find en tovholder", "Søren", "2026-12-01"),
         ("Aftal besøg", "Åse Ødegård", "uge 3"),
@@ -254,14 +254,14 @@ fn instrument_answers_survive_a_crash_and_undo() {
     assert_eq!(
         d.app
             .session
-            .value("selvvurdering", "borgerens-behov")
+            .value("ni-raad-tjek", "raad-2")
             .and_then(|v| v.number()),
         Some(2),
         "undo takes back the last score"
     );
     d.key(PageDown);
     d.keys(&[Char('2'), Tab, Char('5')]);
-    d.keys(&[PageDown, PageDown, Enter]);
+    d.keys(&[PageDown, PageDown, PageDown, Enter]);
     d.type_text("60");
     d.key(Enter);
     let expected = d.app.session.clone();
@@ -275,7 +275,7 @@ fn instrument_answers_survive_a_crash_and_undo() {
     assert_eq!(session, expected);
     let get = |step: &str, key: &str| session.value(step, key).cloned();
     use flipover::session::Value;
-    assert_eq!(get("selvvurdering", "businesscase"), Some(Value::Number(4)));
+    assert_eq!(get("ni-raad-tjek", "raad-1"), Some(Value::Number(4)));
     assert_eq!(get("dilemmaer", "innovationsgrad"), Some(Value::Number(2)));
     assert_eq!(
         get("dilemmaer", "innovationsgrad/want"),
@@ -315,7 +315,7 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
         &lib.instruments("da").cloned().collect::<Vec<_>>(),
     );
     assert_eq!(extended.steps[2].id, "modenhedsscan-1");
-    assert_eq!(extended.steps.len(), 8);
+    assert_eq!(extended.steps.len(), 10);
     assert_eq!(session.step, "modenhedsscan-1");
     assert_eq!(
         session
