@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use flipover::app::{Action, App};
+use flipover::app::{App, Options, Presentation};
 use flipover::content::{DEFAULT_WORKSHOP, Library, Workshop};
 use flipover::session::{Change, Item, Meta, Session};
 use flipover::storage::SessionStore;
@@ -93,21 +93,33 @@ fn commit(c: &mut Criterion) {
     group.finish();
 }
 
+/// A key as the console handles it: through the key table into `update`.
+fn press(app: &mut App, code: KeyCode) {
+    if let Some(msg) = app.translate(&KeyEvent::new(code, KeyModifiers::NONE)) {
+        app.update(msg, 0);
+    }
+}
+
 fn key_and_frame(c: &mut Criterion) {
     let w = workshop();
-    let mut app = App::new(Arc::clone(&w), session_with(&w, 5_000), 0);
+    let mut app = App::new(
+        Arc::clone(&w),
+        session_with(&w, 5_000),
+        0,
+        Options::default(),
+    );
     let theme = Theme::new(ThemeName::Dark, false);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     // Focus the first quadrant, with 1,250 cards in it.
     for code in [KeyCode::Tab, KeyCode::Tab] {
-        app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)), 0);
+        press(&mut app, code);
     }
     let mut down = true;
     c.bench_function("key_and_frame/5000_cards", |b| {
         b.iter(|| {
             let code = if down { KeyCode::Down } else { KeyCode::Up };
             down = !down;
-            app.update(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)), 0);
+            press(&mut app, code);
             terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
         });
     });
@@ -128,7 +140,7 @@ fn start(c: &mut Criterion) {
         b.iter(|| {
             let w = workshop();
             let s = session_with(&w, 0);
-            let app = App::new(w, s, 0);
+            let app = App::new(w, s, 0, Options::default());
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
             terminal
                 .draw(|f| ui::draw(f, &app, &Theme::new(ThemeName::Dark, false)))
@@ -141,8 +153,11 @@ fn start(c: &mut Criterion) {
 
 fn projector_frame(c: &mut Criterion) {
     let w = workshop();
-    let mut app = App::new(Arc::clone(&w), session_with(&w, 200), 0);
-    app.projector = true;
+    let options = Options {
+        presentation: Presentation::Projector,
+        ..Options::default()
+    };
+    let app = App::new(Arc::clone(&w), session_with(&w, 200), 0, options);
     let theme = Theme::new(ThemeName::Dark, false);
     let mut terminal = Terminal::new(TestBackend::new(300, 90)).expect("terminal");
     c.bench_function("frame/projector_300x90_200_cards", |b| {

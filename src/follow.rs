@@ -7,12 +7,11 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crossterm::event::{Event, KeyCode, KeyModifiers};
+use crossterm::event::Event;
 
-use crate::app::{App, Mode};
+use crate::app::App;
 use crate::content::Library;
 use crate::runtime::{Screen, next_event, now};
-use crate::session::Live;
 use crate::storage;
 use crate::ui::{self, Theme};
 
@@ -21,7 +20,12 @@ use crate::ui::{self, Theme};
 const POLL: Duration = Duration::from_millis(100);
 
 /// An App that shows `session` as the room sees it.
-pub fn room_app(library: &Library, loaded: storage::Loaded, lang: Option<&str>) -> Option<App> {
+pub fn room_app(
+    library: &Library,
+    loaded: storage::Loaded,
+    lang: Option<&str>,
+    tz: jiff::tz::TimeZone,
+) -> Option<App> {
     let meta = &loaded.session.meta;
     let lang = lang.unwrap_or(&meta.lang);
     let workshop = library.workshop(&meta.workshop, Some(lang))?;
@@ -30,17 +34,13 @@ pub fn room_app(library: &Library, loaded: storage::Loaded, lang: Option<&str>) 
         &loaded.session.extras,
         &library.instruments(lang).cloned().collect::<Vec<_>>(),
     );
-    let mut app = App::new(Arc::new(workshop), loaded.session, now());
-    app.projector = true;
-    app.room = true;
-    if let Some(Live { view, .. }) = loaded.live {
-        app.blank = view.blank;
-        app.by_votes = view.by_votes;
-        if let Some(index) = view.advice {
-            app.mode = Mode::Advice { index, scroll: 0 };
-        }
-    }
-    Some(app)
+    Some(App::room(
+        Arc::new(workshop),
+        loaded.session,
+        loaded.live,
+        now(),
+        tz,
+    ))
 }
 
 /// Runs the room view of the session in `dir` until `q`, `Esc` or a signal.
@@ -53,6 +53,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let mut seen = None;
     let mut app: Option<App> = None;
+    let tz = jiff::tz::TimeZone::system();
     loop {
         let signature = storage::signature(dir);
         if seen.as_ref() != Some(&signature) {
@@ -60,18 +61,12 @@ pub fn run(
             // last good one, and the next poll tries again.
             if let Ok(loaded) = storage::read(dir) {
                 seen = Some(signature);
-                let tz = app.as_ref().map(|a| a.tz.clone());
-                app = room_app(library, loaded, lang);
-                if let (Some(a), Some(tz)) = (app.as_mut(), tz) {
-                    a.tz = tz;
-                } else if let Some(a) = app.as_mut() {
-                    a.tz = jiff::tz::TimeZone::system();
-                }
+                app = room_app(library, loaded, lang, tz.clone());
             }
         }
         match app.as_mut() {
             Some(a) => {
-                a.now = now();
+                a.update(crate::app::Msg::Tick, now());
                 screen.terminal.draw(|f| ui::draw(f, a, theme))?;
             }
             None => {
@@ -85,12 +80,10 @@ pub fn run(
         if screen.stopping() {
             return Ok(());
         }
-        if let Some(Event::Key(k)) = next_event(POLL)? {
-            let ctrl_c =
-                k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c');
-            if ctrl_c || matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) {
-                return Ok(());
-            }
+        if let Some(Event::Key(k)) = next_event(POLL)?
+            && crate::keymap::action(&k, &[crate::keymap::ROOM]) == Some(crate::app::Action::Quit)
+        {
+            return Ok(());
         }
     }
 }

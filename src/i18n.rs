@@ -68,6 +68,8 @@ pub struct Words {
     pub not_set: &'static str,
     pub instruments: &'static str,
     pub picked: &'static str,
+    pub noted: &'static str,
+    pub every_step: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -135,7 +137,9 @@ pub const DA: Words = Words {
     note: "Note",
     not_set: "ikke sat",
     instruments: "Redskaber – tryk tallet for at køre det som næste trin",
-    picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk x",
+    picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk c",
+    noted: "Noteret (prøve – intet gemmes)",
+    every_step: "Alle trin",
 };
 
 pub const EN: Words = Words {
@@ -203,7 +207,9 @@ pub const EN: Words = Words {
     note: "Note",
     not_set: "not set",
     instruments: "Instruments – press the number to run one as the next step",
-    picked: "Card picked up – go to the card to group it with, and press x",
+    picked: "Card picked up – go to the card to group it with, and press c",
+    noted: "Noted (rehearsal – nothing is saved)",
+    every_step: "Every step",
 };
 
 pub fn words(lang: &str) -> &'static Words {

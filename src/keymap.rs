@@ -1,654 +1,396 @@
-//! keymap: which key does what, on which screen. The one table here drives both
-//! the key handling and the help screen and footer hints, so they cannot drift.
+//! keymap: which key does what, in which mode. These tables (and each
+//! exercise's own, in its module) are the only source of the key handling, the
+//! footer hints and the help screen. A hint's label is made from the keys
+//! bound, so it cannot name a key that does nothing.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// Something the facilitator asks for with a key.
+use crate::app::Action;
+
+/// A key as bound: its code, and whether Ctrl is held.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    NextStep,
-    PrevStep,
-    NextArea,
-    PrevArea,
-    Up,
-    Down,
-    /// `a`: a new card, point or action.
-    New,
-    /// `Enter`: open the selection (advice, situation) or write a new answer.
-    Open,
-    Edit,
-    Delete,
-    Undo,
-    /// Move the selected card to the next / previous area.
-    MoveNext,
-    MovePrev,
-    /// One dot vote more (`true`) or less for the selected card.
-    Vote(bool),
-    /// Shows cards most-voted first, or in the order written.
-    SortByVotes,
-    /// Picks the selected card up, or puts the picked-up card (and its group)
-    /// into the selected card's group.
-    Group,
-    /// Takes the selected card out of its group.
-    Ungroup,
-    ToggleClock,
-    /// Moves the step's plan by this many minutes.
-    Adjust(i32),
-    /// Takes the rebalanced plan offered after an overrun.
-    AcceptPlan,
-    /// Keeps the plan as it is.
-    IgnorePlan,
-    Projector,
-    Blank,
-    Agenda,
-    Info,
-    Help,
-    Back,
-    ScrollUp,
-    ScrollDown,
-    /// A value typed as a digit: a score, a vote, a position. In the key table
-    /// `Digit(0)` stands for "the digit pressed".
-    Digit(u8),
-    /// Clears the selected item's value.
-    Clear,
-    Quit,
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
 }
 
-/// Where a binding applies.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    /// Every step.
-    Step,
-    /// Steps that collect answers (board, discussion, decisions).
-    Answers,
-    /// A board: cards in areas.
-    Board,
-    /// A model: advice to open.
-    Model,
-    /// An instrument: scale, slider, split.
-    Instrument,
-    /// An advice of the model is open.
-    Advice,
-    /// Typing an answer.
-    Editing,
+/// A key without Ctrl.
+pub const fn k(code: KeyCode) -> Key {
+    Key { code, ctrl: false }
 }
 
+/// A character key without Ctrl.
+pub const fn c(ch: char) -> Key {
+    k(KeyCode::Char(ch))
+}
+
+/// A character key with Ctrl.
+pub const fn ctrl(ch: char) -> Key {
+    Key {
+        code: KeyCode::Char(ch),
+        ctrl: true,
+    }
+}
+
+/// The digits 1–5, for the actions that take "the digit pressed".
+pub const DIGITS: &[Key] = &[c('1'), c('2'), c('3'), c('4'), c('5')];
+
+/// One line of a key table.
+#[derive(Debug, Clone, Copy)]
 pub struct Binding {
-    pub keys: &'static [KeyCode],
-    /// The keys as shown in help, e.g. "→ PgDn n".
-    pub label: &'static str,
-    pub command: Option<Command>,
-    pub scope: Scope,
+    pub keys: &'static [Key],
+    /// What the keys do. For `Action::SetValue(0)` and `Action::RunInstrument(0)`
+    /// the digit pressed takes the place of the 0.
+    pub action: Action,
+    /// Shown in the footer (the help shows every binding).
+    pub hint: bool,
     pub da: &'static str,
     pub en: &'static str,
-    /// Shown in the footer of its scope.
-    pub hint: bool,
 }
 
-use Command as C;
-use KeyCode as K;
-use Scope as S;
+/// A mode's keys.
+pub type Table = &'static [Binding];
 
-const fn b(
-    keys: &'static [KeyCode],
-    label: &'static str,
-    command: Command,
-    scope: Scope,
+pub const fn bind(
+    keys: &'static [Key],
+    action: Action,
     hint: bool,
     da: &'static str,
     en: &'static str,
 ) -> Binding {
     Binding {
         keys,
-        label,
-        command: Some(command),
-        scope,
+        action,
+        hint,
         da,
         en,
-        hint,
     }
 }
 
-/// Every key flipover knows, in the order the help screen lists them.
-pub const BINDINGS: &[Binding] = &[
-    b(
-        &[K::Right, K::PageDown, K::Char('n')],
-        "→ PgDn n",
-        C::NextStep,
-        S::Step,
+impl Binding {
+    /// Every key of the binding, as the help shows them: "→ PgDn n".
+    pub fn label(&self) -> String {
+        label(self.keys)
+    }
+
+    /// The first key, as the footer shows it (digits as a range: "1–5").
+    pub fn short_label(&self) -> String {
+        match self.keys {
+            [first, .., last] if is_digit(first) && is_digit(last) => label(self.keys),
+            [first, ..] => name(first),
+            [] => String::new(),
+        }
+    }
+
+    /// What the binding does, in `lang`.
+    pub fn text(&self, lang: &str) -> &'static str {
+        if lang == "en" { self.en } else { self.da }
+    }
+}
+
+fn is_digit(key: &Key) -> bool {
+    matches!(key.code, KeyCode::Char(ch) if ch.is_ascii_digit())
+}
+
+/// The keys as shown: names joined by spaces, a run of digits as "1–5".
+pub fn label(keys: &[Key]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let mut j = i;
+        while j + 1 < keys.len() && is_digit(&keys[j]) && is_digit(&keys[j + 1]) {
+            j += 1;
+        }
+        if j > i + 1 {
+            parts.push(format!("{}–{}", name(&keys[i]), name(&keys[j])));
+        } else {
+            parts.extend(keys[i..=j].iter().map(name));
+        }
+        i = j + 1;
+    }
+    parts.join(" ")
+}
+
+/// A key's name on screen.
+fn name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Right => "→".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "⇧Tab".into(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "⌫".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(ch) if key.ctrl => ch.to_ascii_uppercase().to_string(),
+        KeyCode::Char(ch) => ch.to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
+}
+
+/// Whether `event` is `key` (Shift and Alt are not told apart: a capital
+/// letter is its own character).
+fn matches(key: &Key, event: &KeyEvent) -> bool {
+    key.code == event.code && key.ctrl == event.modifiers.contains(KeyModifiers::CONTROL)
+}
+
+/// The action `event` gives in `tables` (the first table that binds it wins).
+pub fn action(event: &KeyEvent, tables: &[Table]) -> Option<Action> {
+    let binding = tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.keys.iter().any(|k| matches(k, event)))?;
+    Some(match event.code {
+        KeyCode::Char(ch) => ch
+            .to_digit(10)
+            .map_or(binding.action, |d| binding.action.with_digit(d as u8)),
+        _ => binding.action,
+    })
+}
+
+/// The bindings to show as hints in the footer, the first table's first.
+pub fn hints<'a>(tables: &'a [Table]) -> impl Iterator<Item = &'static Binding> + 'a {
+    tables.iter().flat_map(|t| t.iter().filter(|b| b.hint))
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// Keys on every step, when nothing is open over it.
+pub const STEP: Table = &[
+    bind(
+        &[k(K::Right), k(K::PageDown), c('n')],
+        A::NextStep,
         true,
         "næste trin",
         "next step",
     ),
-    b(
-        &[K::Left, K::PageUp, K::Char('p')],
-        "← PgUp p",
-        C::PrevStep,
-        S::Step,
+    bind(
+        &[k(K::Left), k(K::PageUp), c('p')],
+        A::PrevStep,
         true,
         "forrige trin",
         "previous step",
     ),
-    b(
-        &[K::Char(' ')],
-        "Space",
-        C::ToggleClock,
-        S::Step,
+    bind(
+        &[c(' ')],
+        A::ToggleClock,
         true,
         "start/pause uret",
         "start/pause the clock",
     ),
-    b(
-        &[K::Char('+')],
-        "+",
-        C::Adjust(1),
-        S::Step,
+    bind(
+        &[c('+')],
+        A::AdjustClock(1),
         false,
         "et minut mere",
         "one minute more",
     ),
-    b(
-        &[K::Char('-')],
-        "-",
-        C::Adjust(-1),
-        S::Step,
+    bind(
+        &[c('-')],
+        A::AdjustClock(-1),
         false,
         "et minut mindre",
         "one minute less",
     ),
-    b(
-        &[K::Char(']')],
-        "]",
-        C::Adjust(5),
-        S::Step,
+    bind(
+        &[c(']')],
+        A::AdjustClock(5),
         false,
         "fem minutter mere",
         "five minutes more",
     ),
-    b(
-        &[K::Char('[')],
-        "[",
-        C::Adjust(-5),
-        S::Step,
+    bind(
+        &[c('[')],
+        A::AdjustClock(-5),
         false,
         "fem minutter mindre",
         "five minutes less",
     ),
-    b(
-        &[K::Char('r')],
-        "r",
-        C::AcceptPlan,
-        S::Step,
+    bind(
+        &[c('r')],
+        A::AcceptPlan,
         false,
         "tag den nye plan efter overtid",
         "take the new plan after an overrun",
     ),
-    b(
-        &[K::Char('R')],
-        "R",
-        C::IgnorePlan,
-        S::Step,
+    bind(
+        &[c('R')],
+        A::KeepPlan,
         false,
         "behold planen",
         "keep the plan",
     ),
-    b(
-        &[K::Char('g')],
-        "g",
-        C::Agenda,
-        S::Step,
-        false,
-        "programmet",
-        "the agenda",
-    ),
-    b(
-        &[K::Char('i')],
-        "i",
-        C::Info,
-        S::Step,
+    bind(&[c('u')], A::Undo, true, "fortryd", "undo"),
+    bind(&[c('g')], A::ShowAgenda, false, "programmet", "the agenda"),
+    bind(
+        &[c('i')],
+        A::ShowNotes,
         false,
         "formål, noter og spørgsmål",
         "purpose, notes and questions",
     ),
-    b(
-        &[K::Char('f')],
-        "f",
-        C::Projector,
-        S::Step,
+    bind(
+        &[c('f')],
+        A::TogglePresentation,
         false,
-        "projektor-visning",
+        "projektorvisning",
         "projector mode",
     ),
-    b(
-        &[K::Char('b'), K::Char('.')],
-        "b .",
-        C::Blank,
-        S::Step,
+    bind(
+        &[c('b'), c('.')],
+        A::Blank,
         false,
         "mørk skærm",
         "blank the screen",
     ),
-    b(
-        &[K::Char('?'), K::F(1)],
-        "?",
-        C::Help,
-        S::Step,
-        true,
-        "hjælp",
-        "help",
-    ),
-    b(
-        &[K::Char('q')],
-        "q",
-        C::Quit,
-        S::Step,
-        true,
-        "afslut",
-        "quit",
-    ),
-    b(
-        &[K::Tab],
-        "Tab",
-        C::NextArea,
-        S::Answers,
-        true,
-        "næste felt",
-        "next area",
-    ),
-    b(
-        &[K::BackTab],
-        "⇧Tab",
-        C::PrevArea,
-        S::Answers,
+    bind(&[c('?'), k(K::F(1))], A::ShowHelp, true, "hjælp", "help"),
+    bind(&[c('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
+];
+
+/// The clicker's keys, which act over help and notes too, so the facilitator
+/// never has to put it down.
+const CLICKER: [Binding; 3] = [
+    bind(
+        &[k(K::Right), k(K::PageDown), c('n')],
+        A::NextStep,
         false,
-        "forrige felt",
-        "previous area",
+        "næste trin",
+        "next step",
     ),
-    b(
-        &[K::Up, K::Char('k')],
-        "↑ k",
-        C::Up,
-        S::Answers,
+    bind(
+        &[k(K::Left), k(K::PageUp), c('p')],
+        A::PrevStep,
         false,
-        "op",
-        "up",
+        "forrige trin",
+        "previous step",
     ),
-    b(
-        &[K::Down, K::Char('j')],
-        "↓ j",
-        C::Down,
-        S::Answers,
+    bind(
+        &[c('b'), c('.')],
+        A::Blank,
         false,
-        "ned",
-        "down",
+        "mørk skærm",
+        "blank the screen",
     ),
-    b(
-        &[K::Char('a')],
-        "a",
-        C::New,
-        S::Answers,
-        true,
-        "skriv nyt",
-        "write new",
-    ),
-    b(
-        &[K::Enter],
-        "Enter",
-        C::Open,
-        S::Answers,
-        false,
-        "skriv nyt / ret situation",
-        "write new / edit situation",
-    ),
-    b(
-        &[K::Char('e')],
-        "e",
-        C::Edit,
-        S::Answers,
-        true,
-        "ret",
-        "edit",
-    ),
-    b(
-        &[K::Char('d'), K::Delete],
-        "d Del",
-        C::Delete,
-        S::Answers,
-        true,
-        "slet",
-        "delete",
-    ),
-    b(
-        &[K::Char('u')],
-        "u",
-        C::Undo,
-        S::Answers,
-        true,
-        "fortryd",
-        "undo",
-    ),
-    b(
-        &[K::Char('m')],
-        "m",
-        C::MoveNext,
-        S::Board,
-        true,
-        "flyt kort til næste felt",
-        "move card to next area",
-    ),
-    b(
-        &[K::Char('M')],
-        "M",
-        C::MovePrev,
-        S::Board,
-        false,
-        "flyt kort til forrige felt",
-        "move card to previous area",
-    ),
-    b(
-        &[K::Char('v')],
-        "v",
-        C::Vote(true),
-        S::Board,
-        true,
-        "en stemme på kortet",
-        "a vote for the card",
-    ),
-    b(
-        &[K::Char('V')],
-        "V",
-        C::Vote(false),
-        S::Board,
-        false,
-        "en stemme mindre",
-        "one vote less",
-    ),
-    b(
-        &[K::Char('x')],
-        "x",
-        C::Group,
-        S::Board,
-        true,
-        "saml: tag kortet, læg det på et andet",
-        "group: pick a card, put it on another",
-    ),
-    b(
-        &[K::Char('X')],
-        "X",
-        C::Ungroup,
-        S::Board,
-        false,
-        "tag kortet ud af gruppen",
-        "take the card out of its group",
-    ),
-    b(
-        &[K::Char('s')],
-        "s",
-        C::SortByVotes,
-        S::Board,
-        false,
-        "flest stemmer først / skriveorden",
-        "most votes first / order written",
-    ),
-    b(
-        &[K::Up, K::Char('k')],
-        "↑ k",
-        C::Up,
-        S::Model,
-        true,
-        "forrige punkt",
-        "previous item",
-    ),
-    b(
-        &[K::Down, K::Char('j')],
-        "↓ j",
-        C::Down,
-        S::Model,
-        true,
-        "næste punkt",
-        "next item",
-    ),
-    b(
-        &[K::Tab],
-        "Tab",
-        C::NextArea,
-        S::Model,
-        false,
-        "næste fase",
-        "next phase",
-    ),
-    b(
-        &[K::BackTab],
-        "⇧Tab",
-        C::PrevArea,
-        S::Model,
-        false,
-        "forrige fase",
-        "previous phase",
-    ),
-    b(
-        &[K::Enter],
-        "Enter",
-        C::Open,
-        S::Model,
-        true,
-        "åbn punktet",
-        "open the item",
-    ),
-    b(
-        &[K::Right, K::PageDown, K::Char('n'), K::Tab],
-        "→ PgDn Tab",
-        C::Down,
-        S::Advice,
-        true,
-        "næste punkt",
-        "next item",
-    ),
-    b(
-        &[K::Left, K::PageUp, K::Char('p'), K::BackTab],
-        "← PgUp ⇧Tab",
-        C::Up,
-        S::Advice,
-        true,
-        "forrige punkt",
-        "previous item",
-    ),
-    b(
-        &[K::Down, K::Char('j')],
-        "↓ j",
-        C::ScrollDown,
-        S::Advice,
+];
+
+/// Help and the notes: scroll, close, and the clicker.
+pub const READING: Table = &[
+    bind(
+        &[k(K::Down), c('j')],
+        A::ScrollDown,
         true,
         "rul ned",
         "scroll down",
     ),
-    b(
-        &[K::Up, K::Char('k')],
-        "↑ k",
-        C::ScrollUp,
-        S::Advice,
-        false,
+    bind(
+        &[k(K::Up), c('k')],
+        A::ScrollUp,
+        true,
         "rul op",
         "scroll up",
     ),
-    b(
-        &[
-            K::Char('1'),
-            K::Char('2'),
-            K::Char('3'),
-            K::Char('4'),
-            K::Char('5'),
-        ],
-        "1–5",
-        C::Digit(0),
-        S::Advice,
+    bind(
+        &[k(K::Esc), c('q'), c('?'), c('i'), k(K::F(1))],
+        A::Close,
         true,
-        "kør rådets redskab",
-        "run the advice's instrument",
+        "luk",
+        "close",
     ),
-    b(
-        &[K::Esc, K::Enter, K::Backspace, K::Char('q')],
-        "Esc Enter",
-        C::Back,
-        S::Advice,
-        true,
-        "luk rådet",
-        "close the advice",
-    ),
-    b(
-        &[K::Up, K::Char('k')],
-        "↑ k",
-        C::Up,
-        S::Instrument,
-        false,
-        "forrige",
-        "previous",
-    ),
-    b(
-        &[K::Down, K::Char('j')],
-        "↓ j",
-        C::Down,
-        S::Instrument,
-        false,
-        "næste",
-        "next",
-    ),
-    b(
-        &[K::Tab],
-        "Tab",
-        C::NextArea,
-        S::Instrument,
-        true,
-        "næste kolonne",
-        "next column",
-    ),
-    b(
-        &[K::BackTab],
-        "⇧Tab",
-        C::PrevArea,
-        S::Instrument,
-        false,
-        "forrige kolonne",
-        "previous column",
-    ),
-    b(
-        &[
-            K::Char('1'),
-            K::Char('2'),
-            K::Char('3'),
-            K::Char('4'),
-            K::Char('5'),
-        ],
-        "1–5",
-        C::Digit(0),
-        S::Instrument,
-        true,
-        "sæt værdien (skala, dilemma)",
-        "set the value (scale, dilemma)",
-    ),
-    b(
-        &[K::Char('v')],
-        "v",
-        C::Vote(true),
-        S::Instrument,
-        false,
-        "en markering mere på trinnet",
-        "one more mark on the stage",
-    ),
-    b(
-        &[K::Char('V')],
-        "V",
-        C::Vote(false),
-        S::Instrument,
-        false,
-        "en markering mindre",
-        "one mark less",
-    ),
-    b(
-        &[K::Char('0'), K::Backspace],
-        "0 ⌫",
-        C::Clear,
-        S::Instrument,
-        true,
-        "ryd",
-        "clear",
-    ),
-    b(
-        &[K::Enter, K::Char('e')],
-        "Enter e",
-        C::Edit,
-        S::Instrument,
-        true,
-        "skriv note / procent",
-        "write a note / per cent",
-    ),
-    b(
-        &[K::Char('u')],
-        "u",
-        C::Undo,
-        S::Instrument,
-        true,
-        "fortryd",
-        "undo",
-    ),
-    Binding {
-        keys: &[K::Enter],
-        label: "Enter",
-        command: None,
-        scope: S::Editing,
-        da: "gem svaret",
-        en: "save the answer",
-        hint: true,
-    },
-    Binding {
-        keys: &[K::Esc],
-        label: "Esc",
-        command: None,
-        scope: S::Editing,
-        da: "fortryd",
-        en: "cancel",
-        hint: true,
-    },
-    Binding {
-        keys: &[K::Tab],
-        label: "Tab",
-        command: None,
-        scope: S::Editing,
-        da: "næste felt (handlinger)",
-        en: "next field (actions)",
-        hint: true,
-    },
+    CLICKER[0],
+    CLICKER[1],
+    CLICKER[2],
+    bind(&[ctrl('c')], A::Quit, false, "afslut", "quit"),
 ];
 
-/// The command `key` gives in the scopes that apply now (first match wins, in
-/// the order given: the most specific scope first).
-pub fn command(key: &KeyEvent, scopes: &[Scope]) -> Option<Command> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            K::Char('c') | K::Char('q') => Some(C::Quit),
-            _ => None,
-        };
-    }
-    let found = scopes.iter().find_map(|scope| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.scope == *scope)
-            .find(|b| b.keys.contains(&key.code))
-            .and_then(|b| b.command)
-    });
-    match (found, key.code) {
-        (Some(C::Digit(0)), K::Char(c)) => c.to_digit(10).map(|d| C::Digit(d as u8)),
-        _ => found,
-    }
-}
+/// The agenda: choose a step and go there.
+pub const AGENDA: Table = &[
+    bind(&[k(K::Up), c('k')], A::Up, true, "op", "up"),
+    bind(&[k(K::Down), c('j')], A::Down, true, "ned", "down"),
+    bind(
+        &[k(K::Enter)],
+        A::Choose,
+        true,
+        "gå til trinnet",
+        "go to the step",
+    ),
+    bind(&[k(K::Esc), c('g'), c('q')], A::Close, true, "luk", "close"),
+    bind(&[ctrl('c')], A::Quit, false, "afslut", "quit"),
+];
 
-/// The bindings to show as hints in the footer for these scopes.
-/// The most specific scope's hints come first, so a narrow footer shows them.
-pub fn hints(scopes: &[Scope]) -> impl Iterator<Item = &'static Binding> + '_ {
-    scopes
-        .iter()
-        .flat_map(|scope| BINDINGS.iter().filter(move |b| b.hint && b.scope == *scope))
-}
+/// The answer form. Any other key types.
+pub const FORM: Table = &[
+    bind(&[k(K::Enter)], A::Save, true, "gem", "save"),
+    bind(&[k(K::Esc)], A::Cancel, true, "fortryd", "cancel"),
+    bind(&[k(K::Tab)], A::NextField, true, "næste felt", "next field"),
+    bind(
+        &[k(K::BackTab)],
+        A::PrevField,
+        false,
+        "forrige felt",
+        "previous field",
+    ),
+    bind(
+        &[ctrl('c')],
+        A::Quit,
+        false,
+        "afslut (spørger først)",
+        "quit (asks first)",
+    ),
+];
+
+/// A yes/no question (quit while typing; does closed time count).
+pub const QUESTION: Table = &[
+    bind(&[c('j'), c('y'), c('J'), c('Y')], A::Yes, true, "ja", "yes"),
+    bind(&[c('n'), c('N'), k(K::Esc)], A::No, true, "nej", "no"),
+    bind(&[ctrl('c')], A::Yes, false, "ja", "yes"),
+];
+
+/// The launcher: pick a workshop or a session.
+pub const LAUNCHER: Table = &[
+    bind(&[k(K::Up), c('k'), k(K::PageUp)], A::Up, true, "op", "up"),
+    bind(
+        &[k(K::Down), c('j'), k(K::PageDown), k(K::Tab)],
+        A::Down,
+        true,
+        "ned",
+        "down",
+    ),
+    bind(
+        &[k(K::Enter), k(K::Right)],
+        A::Choose,
+        true,
+        "start",
+        "start",
+    ),
+    bind(
+        &[c('q'), k(K::Esc), ctrl('c')],
+        A::Quit,
+        true,
+        "afslut",
+        "quit",
+    ),
+];
+
+/// The room view: it only follows.
+pub const ROOM: Table = &[bind(
+    &[c('q'), k(K::Esc), ctrl('c')],
+    A::Quit,
+    true,
+    "afslut",
+    "quit",
+)];
 
 #[cfg(test)]
 mod tests {
@@ -660,31 +402,55 @@ mod tests {
 
     #[test]
     fn clicker_keys_move_between_steps() {
-        assert_eq!(command(&key(K::PageDown), &[S::Step]), Some(C::NextStep));
-        assert_eq!(command(&key(K::PageUp), &[S::Step]), Some(C::PrevStep));
-        assert_eq!(command(&key(K::Char('.')), &[S::Step]), Some(C::Blank));
+        assert_eq!(action(&key(K::PageDown), &[STEP]), Some(A::NextStep));
+        assert_eq!(action(&key(K::PageUp), &[STEP]), Some(A::PrevStep));
+        assert_eq!(action(&key(K::Char('.')), &[STEP]), Some(A::Blank));
+        assert_eq!(action(&key(K::PageDown), &[READING]), Some(A::NextStep));
     }
 
     #[test]
-    fn the_specific_scope_wins() {
-        assert_eq!(command(&key(K::Enter), &[S::Model, S::Step]), Some(C::Open));
-        assert_eq!(command(&key(K::Char('m')), &[S::Answers, S::Step]), None);
-        assert_eq!(
-            command(&key(K::Char('m')), &[S::Board, S::Answers, S::Step]),
-            Some(C::MoveNext)
-        );
+    fn ctrl_is_its_own_key() {
+        let ctrl_c = KeyEvent::new(K::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(&ctrl_c, &[STEP]), Some(A::Quit));
+        assert_eq!(action(&key(K::Char('c')), &[STEP]), None);
+        assert_eq!(action(&key(K::Char('c')), &[FORM]), None, "c types");
     }
 
     #[test]
-    fn no_key_is_bound_twice_in_one_scope() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
-                if a.scope == b.scope {
+    fn a_digit_takes_the_place_of_the_zero() {
+        const T: Table = &[bind(DIGITS, A::SetValue(0), true, "", "")];
+        assert_eq!(action(&key(K::Char('4')), &[T]), Some(A::SetValue(4)));
+    }
+
+    #[test]
+    fn labels_come_from_the_keys() {
+        assert_eq!(STEP[0].label(), "→ PgDn n");
+        assert_eq!(STEP[0].short_label(), "→");
+        assert_eq!(label(DIGITS), "1–5");
+        assert_eq!(label(&[c('q'), ctrl('c')]), "q Ctrl-C");
+    }
+
+    /// Every table of every mode: no key bound twice in one table.
+    #[test]
+    fn no_key_is_bound_twice_in_one_table() {
+        let mut tables: Vec<(&str, Table)> = vec![
+            ("step", STEP),
+            ("reading", READING),
+            ("agenda", AGENDA),
+            ("form", FORM),
+            ("question", QUESTION),
+            ("launcher", LAUNCHER),
+            ("room", ROOM),
+        ];
+        tables.extend(crate::exercise::TABLES.iter().copied());
+        for (name, table) in tables {
+            for (i, a) in table.iter().enumerate() {
+                for b in &table[i + 1..] {
                     assert!(
                         !a.keys.iter().any(|k| b.keys.contains(k)),
-                        "{} and {}",
-                        a.label,
-                        b.label
+                        "{name}: {} and {}",
+                        a.label(),
+                        b.label()
                     );
                 }
             }

@@ -1,7 +1,10 @@
 //! launcher: the first screen of a bare `flipover`: start a shipped workshop or
 //! resume a recent session. Its own small state; drawn by `ui::launcher`.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
+
+use crate::app::Action;
+use crate::keymap;
 
 use crate::content::Workshop;
 use crate::storage::Summary;
@@ -74,20 +77,13 @@ impl Launcher {
     /// Handles a key: `Some(Some(choice))` to go, `Some(None)` to quit.
     pub fn key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
         let last = self.entries.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
-                self.selected = self.selected.saturating_sub(1)
-            }
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Tab => {
-                self.selected = (self.selected + 1).min(last)
-            }
-            KeyCode::Enter | KeyCode::Right => {
+        match keymap::action(&key, &[keymap::LAUNCHER])? {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Choose => {
                 return Some(self.entries.get(self.selected).map(|e| e.choice.clone()));
             }
-            KeyCode::Char('q') | KeyCode::Esc => return Some(None),
-            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                return Some(None);
-            }
+            Action::Quit => return Some(None),
             _ => {}
         }
         None

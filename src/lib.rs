@@ -4,6 +4,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod content;
+pub mod exercise;
 pub mod follow;
 pub mod i18n;
 pub mod keymap;

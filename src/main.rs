@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::Parser;
 use crossterm::event::Event;
 
-use flipover::app::App;
+use flipover::app::{App, Options, Presentation};
 use flipover::cli::{Cli, Command};
 use flipover::content::{Content, DEFAULT_WORKSHOP, Library, Problem, Workshop};
 use flipover::launcher::{Choice, Launcher};
@@ -239,10 +239,13 @@ fn console(
 ) -> anyhow::Result<()> {
     let dir = store.as_ref().map(|s| s.dir().to_path_buf());
     let instruments = ctx.instruments(&workshop.lang);
-    let (mut app, first) = App::resume(workshop, session, live, runtime::now());
-    app.instruments = instruments;
-    app.rehearsal = ctx.rehearse;
-    app.tz = jiff::tz::TimeZone::system();
+    let options = Options {
+        instruments,
+        rehearsal: ctx.rehearse,
+        presentation: Presentation::Console,
+        tz: Some(jiff::tz::TimeZone::system()),
+    };
+    let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);
     let mut screen = Screen::open()?;
     let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first);
     drop(screen);

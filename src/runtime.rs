@@ -12,7 +12,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
 use ratatui::DefaultTerminal;
 
-use crate::app::{Action, App, Effect};
+use crate::app::{App, Effect, Msg};
 use crate::session::Millis;
 use crate::storage::SessionStore;
 use crate::ui::{self, Theme};
@@ -99,7 +99,7 @@ pub fn run(
     }
     if let Some(store) = &mut store {
         // A clean exit leaves answers.toml complete on its own.
-        store.snapshot(&app.session)?;
+        store.snapshot(app.session())?;
     }
     result
 }
@@ -117,18 +117,18 @@ fn event_loop(
             return Ok(());
         }
         let wait = TICK.saturating_sub(last_tick.elapsed());
-        let action = match next_event(wait)? {
-            Some(Event::Key(key)) => Some(Action::Key(key)),
-            Some(Event::Paste(text)) => Some(Action::Paste(text)),
+        let msg = match next_event(wait)? {
+            Some(Event::Key(key)) => app.translate(&key),
+            Some(Event::Paste(text)) => Some(Msg::Paste(text)),
             Some(_) => None, // a resize: the next draw lays out again
             None => {
                 last_tick = Instant::now();
-                Some(Action::Tick)
+                Some(Msg::Tick)
             }
         };
-        if let Some(action) = action {
+        if let Some(msg) = msg {
             let at = now();
-            let effects = app.update(action, at);
+            let effects = app.update(msg, at);
             if carry_out(app, store, effects, at) {
                 return Ok(());
             }
@@ -152,20 +152,20 @@ pub fn carry_out(
             Effect::Commit { change, undoable } => {
                 let written = store.as_mut().map_or(Ok(()), |s| s.commit(&change));
                 let reply = match written {
-                    Ok(()) => Action::Committed { change, undoable },
-                    Err(e) => Action::CommitFailed(e.to_string()),
+                    Ok(()) => Msg::Committed { change, undoable },
+                    Err(e) => Msg::CommitFailed(e.to_string()),
                 };
                 queue.extend(app.update(reply, at));
-                if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(&app.session))
-                    && let Err(e) = s.snapshot(&app.session)
+                if let Some(s) = store.as_mut().filter(|s| s.wants_snapshot(app.session()))
+                    && let Err(e) = s.snapshot(app.session())
                 {
                     // The journal still holds every change; the snapshot is an optimisation.
-                    queue.extend(app.update(Action::Warn(e.to_string()), at));
+                    queue.extend(app.update(Msg::Warn(e.to_string()), at));
                 }
             }
             Effect::SaveLive(live) => {
                 if let Some(Err(e)) = store.as_ref().map(|s| s.save_live(&live)) {
-                    queue.extend(app.update(Action::Warn(e.to_string()), at));
+                    queue.extend(app.update(Msg::Warn(e.to_string()), at));
                 }
             }
             Effect::Quit => quit = true,

@@ -78,14 +78,16 @@ impl Item {
     }
 }
 
-/// What an instrument records under a key: a score or position, a count per
-/// value or a split in per cent, or words (a note, a canvas field).
+/// What an instrument records under a key: a score, a count per value, words
+/// (a note, a canvas field), or numbers by the content's ids (a dilemma's
+/// `now` and `want`, a unit's per cent by category).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Value {
     Number(i64),
     Numbers(Vec<i64>),
     Text(String),
+    Table(BTreeMap<String, i64>),
 }
 
 impl Value {
@@ -107,6 +109,22 @@ impl Value {
         match self {
             Value::Text(t) => t,
             _ => "",
+        }
+    }
+
+    /// The number under `id` in a table.
+    pub fn get(&self, id: &str) -> Option<i64> {
+        match self {
+            Value::Table(t) => t.get(id).copied(),
+            _ => None,
+        }
+    }
+
+    /// The table, empty for any other value.
+    pub fn table(&self) -> BTreeMap<String, i64> {
+        match self {
+            Value::Table(t) => t.clone(),
+            _ => BTreeMap::new(),
         }
     }
 }
@@ -284,14 +302,13 @@ impl Session {
             .steps
             .iter()
             .map(|s| {
-                let situations = match &s.kind {
-                    crate::content::StepKind::Board { situations, .. } => situations
-                        .iter()
-                        .filter(|(_, t)| !t.is_empty())
-                        .cloned()
-                        .collect(),
-                    _ => BTreeMap::new(),
-                };
+                let situations = s
+                    .kind
+                    .written_situations()
+                    .iter()
+                    .filter(|(_, t)| !t.is_empty())
+                    .cloned()
+                    .collect();
                 let state = StepState {
                     clock: StepClock::new(s.minutes),
                     situations,

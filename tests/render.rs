@@ -4,7 +4,7 @@
 mod common;
 
 use common::{Driver, T0};
-use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, PageDown, Tab, Up};
+use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, PageDown, Tab, Up};
 use flipover::app::App;
 use flipover::ui::{self, Theme};
 use ratatui::Terminal;
@@ -75,7 +75,7 @@ fn welcome_with_a_running_clock() {
     let mut d = Driver::new(common::app("da"), None);
     d.key(Char(' '));
     d.now = T0 + 3 * 60_000 + 25_000;
-    d.app.update(flipover::app::Action::Tick, d.now);
+    d.msg(flipover::app::Msg::Tick);
     snap("welcome", &d.app);
 }
 
@@ -83,13 +83,15 @@ fn welcome_with_a_running_clock() {
 /// it), the room having started on plan 100 minutes earlier.
 #[test]
 fn clock_on_time_low_over_and_paused() {
-    let mut d = Driver::new(common::app("da"), None);
-    d.keys(&[PageDown, PageDown, PageDown, PageDown, PageDown]);
-    d.app.session.started = Some(T0 - 100 * 60_000);
+    let w = common::workshop("da");
+    let mut s = common::session(&w);
+    s.started = Some(T0 - 100 * 60_000);
+    s.step = w.steps[5].id.clone();
+    let mut d = Driver::new(App::new(w, s, T0, Default::default()), None);
     d.key(Char(' '));
     let at = |d: &mut Driver, ms: u64| {
         d.now = T0 + ms;
-        d.act(flipover::app::Action::Tick);
+        d.msg(flipover::app::Msg::Tick);
     };
     at(&mut d, 10 * 60_000);
     insta::assert_snapshot!("clock_on_time_80x24", screen(&d.app, 80, 24));
@@ -133,31 +135,22 @@ fn dot_votes_and_the_most_voted_first() {
         Char('v'),
         Char('s'),
     ]);
-    assert_eq!(d.app.selected_item().map(|i| i.votes), Some(1));
-    let texts: Vec<(&str, u32)> = d
-        .app
-        .items_in(d.app.focus())
-        .iter()
-        .map(|i| (i.text.as_str(), i.votes))
-        .collect();
-    assert_eq!(
-        texts,
-        [
-            ("Vi mister den personlige kontakt", 3),
-            ("Nogle borgere falder fra", 1)
-        ]
-    );
+    let shown = screen(&d.app, 80, 24);
+    let first = shown.find("Vi mister den personlige kontakt  ●3");
+    let second = shown.find("Nogle borgere falder fra  ●1");
+    assert!(first.is_some() && second.is_some(), "{shown}");
+    assert!(first < second, "most votes first: {shown}");
     insta::assert_snapshot!("board_votes_80x24", screen(&d.app, 80, 24));
     insta::assert_snapshot!("board_votes_200x50", screen(&d.app, 200, 50));
     // V takes a vote away; u undoes that, and then the vote before it.
     d.keys(&[Char('V'), Char('u'), Char('u')]);
-    let votes: Vec<u32> = d
-        .app
-        .items_in(d.app.focus())
+    let votes: Vec<u32> = d.app.session().steps["brainstorm"]
+        .items
         .iter()
+        .filter(|i| i.area == "fremtid-ulemper")
         .map(|i| i.votes)
         .collect();
-    assert_eq!(votes, [3, 0]);
+    assert_eq!(votes, [0, 3]);
 }
 
 #[test]
@@ -206,7 +199,7 @@ fn help_agenda_and_notes() {
     let mut d = board();
     d.key(Char('?'));
     snap("help", &d.app);
-    d.key(Char('x'));
+    d.key(Esc);
     d.key(Char('g'));
     snap("agenda", &d.app);
     d.key(Char('g'));
@@ -237,9 +230,9 @@ fn every_screen_lays_out_from_80x24_to_300x90() {
     for step in 0..9 {
         for (w, h) in [(80, 24), (100, 30), (160, 45), (250, 70), (300, 90)] {
             screen(&d.app, w, h);
-            d.app.projector = !d.app.projector;
+            d.key(Char('f'));
             screen(&d.app, w, h);
-            d.app.projector = !d.app.projector;
+            d.key(Char('f'));
         }
         if step < 8 {
             d.key(PageDown);
@@ -255,7 +248,7 @@ fn clicker_keys_work_over_help() {
     assert_eq!(d.app.step().id, "inspiration");
     d.key(Char('?'));
     d.key(Char('.'));
-    assert!(d.app.blank);
+    assert!(d.app.blank());
 }
 
 #[test]
@@ -321,7 +314,7 @@ fn the_portfolio_split_per_unit() {
     d.key(Enter);
     d.type_text("36 %");
     d.key(Enter);
-    d.key(Tab);
+    d.keys(&[Tab, Up]);
     d.key(Enter);
     d.type_text("20");
     d.key(Enter);
@@ -365,10 +358,14 @@ fn the_seven_questions_votes_story_fish_and_change_curve() {
 
 #[test]
 fn an_opened_advice_lists_its_instruments() {
-    let mut app = common::app("da");
     let (lib, _) = flipover::content::Library::embedded();
-    app.instruments = lib.instruments("da").cloned().collect::<Vec<_>>();
-    let mut d = Driver::new(app, None);
+    let w = common::workshop("da");
+    let s = common::session(&w);
+    let options = flipover::app::Options {
+        instruments: lib.instruments("da").cloned().collect(),
+        ..Default::default()
+    };
+    let mut d = Driver::new(App::new(w, s, T0, options), None);
     d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
     insta::assert_snapshot!("advice_instruments_120x40", screen(&d.app, 120, 40));
 }
@@ -377,11 +374,12 @@ fn an_opened_advice_lists_its_instruments() {
 fn cards_are_grouped_and_groups_merged_by_keyboard() {
     let mut d = board();
     // In "Fordele nu": put "Tryghed…" under "Vi kender borgerne".
-    d.keys(&[BackTab, BackTab, BackTab, Down, Char('x'), Up, Char('x')]);
+    d.keys(&[BackTab, BackTab, BackTab, Down, Char('c'), Up, Char('c')]);
     let texts = |d: &Driver| -> Vec<(String, u64)> {
-        d.app
-            .items_in(d.app.focus())
+        d.app.session().steps["brainstorm"]
+            .items
             .iter()
+            .filter(|i| i.area == "nu-fordele")
             .map(|i| (i.text.clone(), i.group))
             .collect()
     };
@@ -390,9 +388,9 @@ fn cards_are_grouped_and_groups_merged_by_keyboard() {
     assert_ne!(grouped[0].1, 0);
     // Bring "Åbent døgnet rundt" over from the next quadrant into the group;
     // while it is picked up, the board marks it.
-    d.keys(&[Tab, Char('x')]);
+    d.keys(&[Tab, Up, Char('c')]);
     assert!(screen(&d.app, 80, 24).contains("» Åbent døgnet rundt"));
-    d.keys(&[BackTab, Char('x')]);
+    d.keys(&[BackTab, Char('c')]);
     assert_eq!(
         texts(&d).len(),
         3,
@@ -402,16 +400,22 @@ fn cards_are_grouped_and_groups_merged_by_keyboard() {
     // One undo takes the whole move back.
     d.key(Char('u'));
     assert_eq!(texts(&d).len(), 2);
-    // X takes a card out again.
-    d.keys(&[Down, Char('X')]);
+    // C takes a card out again (back in "Fordele nu", on its second card);
+    // a group of one is no group.
+    d.keys(&[BackTab, Up, Down, Char('C')]);
     assert!(texts(&d).iter().all(|(_, g)| *g == 0), "{:?}", texts(&d));
 }
 
 #[test]
-fn other_keys_over_help_only_close_it() {
+fn other_keys_over_help_do_nothing_and_esc_closes_it() {
     let mut d = board();
     d.key(Char('?'));
-    d.key(Char('x'));
-    assert!(matches!(d.app.mode, flipover::app::Mode::Normal));
-    assert_eq!(d.app.picked, None, "closing help picks nothing up");
+    d.key(Char('c'));
+    assert!(matches!(d.app.mode(), flipover::app::Mode::Help { .. }));
+    assert!(
+        !screen(&d.app, 80, 24).contains("Kortet er taget"),
+        "nothing picked up"
+    );
+    d.key(Esc);
+    assert!(matches!(d.app.mode(), flipover::app::Mode::Normal));
 }

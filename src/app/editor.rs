@@ -1,13 +1,19 @@
-//! The form an answer is typed into: one field for a card or point, three for an
-//! action. The text lives here, in `ratatui-textarea`, until it is committed.
+//! The form an answer is typed into: one field for a card or a note, three for
+//! an action. The text lives here, in `ratatui-textarea`, until it is committed.
+//! The exercise that opens a form gives its title and field labels.
 
-use ratatui_textarea::TextArea;
+use ratatui_textarea::{Input, TextArea};
 
 use crate::session::{Draft, Target};
 
+#[derive(Clone)]
 pub struct Editor {
     pub step: String,
     pub target: Target,
+    /// What the form is for, e.g. "Nyt kort – Nu: fordele".
+    pub title: String,
+    /// One label per field; empty for a single unlabelled field.
+    pub labels: Vec<&'static str>,
     pub fields: Vec<TextArea<'static>>,
     pub focus: usize,
     /// Bumped on every keystroke, so the draft is saved only when it changed.
@@ -17,7 +23,14 @@ pub struct Editor {
 }
 
 impl Editor {
-    pub fn new(step: &str, target: Target, values: &[String]) -> Self {
+    /// A form with one field per value (at least one), the cursor at the end of
+    /// the first.
+    pub fn new(step: &str, target: Target, title: String, values: &[String]) -> Self {
+        let values: Vec<String> = if values.is_empty() {
+            vec![String::new()]
+        } else {
+            values.to_vec()
+        };
         let fields = values
             .iter()
             .map(|v| {
@@ -30,11 +43,19 @@ impl Editor {
         Self {
             step: step.to_string(),
             target,
+            title,
+            labels: Vec::new(),
             fields,
             focus: 0,
             version: 0,
             error: None,
         }
+    }
+
+    /// The same form with a label for each field.
+    pub fn labelled(mut self, labels: &[&'static str]) -> Self {
+        self.labels = labels.to_vec();
+        self
     }
 
     /// Field `i` on one line, cleaned of control characters.
@@ -61,8 +82,21 @@ impl Editor {
         }
     }
 
-    pub fn focused(&mut self) -> Option<&mut TextArea<'static>> {
-        self.fields.get_mut(self.focus)
+    /// A keystroke into the focused field.
+    pub fn input(&mut self, input: Input) {
+        if let Some(field) = self.fields.get_mut(self.focus)
+            && field.input(input)
+        {
+            self.version += 1;
+        }
+    }
+
+    /// Pasted text, on one line, into the focused field.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            field.insert_str(crate::text::one_line(text));
+            self.version += 1;
+        }
     }
 
     pub fn next_field(&mut self, forward: bool) {

@@ -393,6 +393,7 @@ impl<'a> Checker<'a> {
 
     pub fn split(&mut self, raw: &raw::Split) -> model::Split {
         let mut ids = BTreeSet::new();
+        let mut unit_ids = BTreeSet::new();
         self.count(&raw.units, "units", 1, 12);
         self.count(&raw.categories, "categories", 2, 12);
         let step = raw.step.as_ref().map_or(5, |s| *s.get_ref());
@@ -443,7 +444,10 @@ impl<'a> Checker<'a> {
                 .units
                 .get_ref()
                 .iter()
-                .map(|u| self.required(u, "a unit name"))
+                .map(|u| model::Unit {
+                    id: self.unique_id(&u.id, &mut unit_ids),
+                    title: self.required(&u.title, "a unit name"),
+                })
                 .collect(),
             step,
             categories,

@@ -117,9 +117,16 @@ pub struct Dilemma {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split {
     pub about: About,
-    pub units: Vec<String>,
+    pub units: Vec<Unit>,
     pub step: u32,
     pub categories: Vec<Category>,
+}
+
+/// A unit whose effort is split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    pub id: String,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -318,6 +325,14 @@ impl StepKind {
             StepKind::Stages(x) => Some(&x.about.id),
             StepKind::Canvas(x) => Some(&x.about.id),
             StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => None,
+        }
+    }
+
+    /// Board situations the workshop wrote in advance, by situation id.
+    pub fn written_situations(&self) -> &[(String, String)] {
+        match self {
+            StepKind::Board { situations, .. } => situations,
+            _ => &[],
         }
     }
 

@@ -219,10 +219,18 @@ pub struct Split {
     #[serde(default = "empty")]
     pub intro: Spanned<String>,
     pub advice: Option<Spanned<u32>>,
-    pub units: Spanned<Vec<Spanned<String>>>,
+    pub units: Spanned<Vec<Unit>>,
     /// Percentages move in steps of this size.
     pub step: Option<Spanned<u32>>,
     pub categories: Spanned<Vec<Category>>,
+}
+
+/// A unit whose effort is split (a department, a programme).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
 }
 
 #[derive(Deserialize)]

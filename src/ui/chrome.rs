@@ -14,12 +14,13 @@ use crate::session::{ClockState, format_left};
 /// The clock as spans: "▶ 12:34 tilbage · 45 min", coloured by state.
 pub fn clock_spans(app: &App, theme: &Theme) -> Vec<Span<'static>> {
     let w = app.words();
-    let Some(state) = app.session.state(&app.step().id) else {
+    let Some(state) = app.session().state(&app.step().id) else {
         return Vec::new();
     };
     let clock = state.clock;
-    let left = clock.left_ms(app.now);
-    let style = match clock.state(app.now) {
+    let now = app.now();
+    let left = clock.left_ms(now);
+    let style = match clock.state(now) {
         ClockState::OnTime => theme.ok,
         ClockState::Low => theme.low,
         ClockState::Over => theme.over,
@@ -44,7 +45,7 @@ pub fn clock_spans(app: &App, theme: &Theme) -> Vec<Span<'static>> {
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = app.words();
     let step = app.step();
-    let n = app.workshop.steps.len();
+    let n = app.workshop().steps.len();
     let clock = Line::from(clock_spans(app, theme));
     let clock_w = clock.width() as u16;
     let [left, right] = Layout::horizontal([
@@ -60,8 +61,8 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
         Span::styled(step.title.as_str(), theme.title),
     ]);
-    let mut sub = vec![Span::styled(app.workshop.title.as_str(), theme.dim)];
-    if app.rehearsal {
+    let mut sub = vec![Span::styled(app.workshop().title.as_str(), theme.dim)];
+    if app.rehearsal() {
         sub.push(Span::styled(format!("  {}", w.rehearsal), theme.low));
     }
     let schedule = schedule_line(app, theme);
@@ -87,7 +88,7 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Where the room stands against the plan: "7 min bag planen · slut 12:07 (plan 12:00)".
 pub fn schedule_line(app: &App, theme: &Theme) -> Line<'static> {
     let w = app.words();
-    let Some(s) = app.session.schedule(&app.workshop, app.now) else {
+    let Some(s) = app.session().schedule(app.workshop(), app.now()) else {
         return Line::default();
     };
     let minutes = (s.behind_ms() as f64 / 60_000.0).round() as i64;
@@ -102,9 +103,9 @@ pub fn schedule_line(app: &App, theme: &Theme) -> Line<'static> {
             format!(
                 " · {} {} ({} {})",
                 w.ends,
-                time_of_day(s.projected_end, &app.tz),
+                time_of_day(s.projected_end, app.tz()),
                 w.plan,
-                time_of_day(s.planned_end, &app.tz)
+                time_of_day(s.planned_end, app.tz())
             ),
             theme.dim,
         ),
@@ -128,8 +129,8 @@ pub fn proposal_line(app: &App, plan: &[(String, u32)], theme: &Theme) -> Line<'
     let changes: Vec<String> = plan
         .iter()
         .filter_map(|(id, planned)| {
-            let step = app.workshop.steps.iter().find(|s| &s.id == id)?;
-            let before = app.session.state(id)?.clock.planned_s / 60;
+            let step = app.workshop().steps.iter().find(|s| &s.id == id)?;
+            let before = app.session().state(id)?.clock.planned_s / 60;
             Some(format!("{} {before}→{}", step.title, planned / 60))
         })
         .collect();
@@ -142,19 +143,17 @@ pub fn proposal_line(app: &App, plan: &[(String, u32)], theme: &Theme) -> Line<'
 }
 
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let english = app.workshop.lang == "en";
     let mut spans = Vec::new();
-    for b in keymap::hints(&app.scopes()) {
-        spans.push(Span::styled(b.label, theme.accent));
+    for b in keymap::hints(&app.keys()) {
+        spans.push(Span::styled(b.short_label(), theme.accent));
         spans.push(Span::styled(
-            format!(" {}  ", if english { b.en } else { b.da }),
+            format!(" {}  ", b.text(app.lang())),
             theme.dim,
         ));
     }
     let status = app
-        .status
-        .as_ref()
-        .map(|s| Line::styled(s.text.clone(), if s.error { theme.error } else { theme.ok }))
+        .status()
+        .map(|(text, error)| Line::styled(text, if error { theme.error } else { theme.ok }))
         .unwrap_or_default();
     let status_w = (status.width() as u16).min(area.width / 2);
     let [keys, right] =
@@ -166,7 +165,8 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The agenda as lines: a mark for done/current, title, planned minutes.
 pub fn agenda_lines<'a>(app: &'a App, selected: Option<usize>, theme: &Theme) -> Vec<Line<'a>> {
     let current = app.step_index();
-    app.workshop
+    let now = app.now();
+    app.workshop()
         .steps
         .iter()
         .enumerate()
@@ -178,8 +178,8 @@ pub fn agenda_lines<'a>(app: &'a App, selected: Option<usize>, theme: &Theme) ->
             } else {
                 ("  ", theme.text)
             };
-            let clock = app.session.state(&s.id).map(|st| st.clock);
-            let used = clock.map_or(0, |c| c.used_ms(app.now));
+            let clock = app.session().state(&s.id).map(|st| st.clock);
+            let used = clock.map_or(0, |c| c.used_ms(now));
             let minutes = clock.map_or(s.minutes, |c| c.planned_s / 60);
             let time = if used > 0 {
                 format!("{}/{minutes}", format_left(used as i64))
@@ -225,8 +225,8 @@ pub fn notes_text<'a>(app: &'a App, theme: &Theme) -> Text<'a> {
     let w = app.words();
     let step = app.step();
     let mut lines = Vec::new();
-    if app.step_index() == 0 && !app.workshop.preparation.is_empty() {
-        lines.extend(bullets(w.preparation, &app.workshop.preparation, theme));
+    if app.step_index() == 0 && !app.workshop().preparation.is_empty() {
+        lines.extend(bullets(w.preparation, &app.workshop().preparation, theme));
         lines.push(Line::default());
     }
     if !step.purpose.is_empty() {
@@ -241,16 +241,15 @@ pub fn notes_text<'a>(app: &'a App, theme: &Theme) -> Text<'a> {
     if !step.questions.is_empty() {
         lines.extend(bullets(w.questions, &step.questions, theme));
     }
-    if let crate::content::StepKind::Board { board, .. } = &step.kind {
-        for (heading, items) in [
-            (w.how, &board.steps),
-            (w.inspiration, &board.inspiration),
-            (w.closing, &board.closing),
-        ] {
-            if !items.is_empty() {
-                lines.push(Line::default());
-                lines.extend(bullets(heading, items, theme));
-            }
+    for (heading, items) in app.exercise().notes(w) {
+        if !items.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::styled(heading, theme.accent));
+            lines.extend(
+                items
+                    .into_iter()
+                    .map(|q| Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q)])),
+            );
         }
     }
     Text::from(lines)

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use flipover::app::{Action, App};
+use flipover::app::{Action, App, Msg, Options};
 use flipover::content::{DEFAULT_WORKSHOP, Library, Workshop};
 use flipover::runtime::carry_out;
 use flipover::session::{Meta, Session};
@@ -51,7 +51,7 @@ pub fn app_of(id: &str, lang: &str) -> App {
             .clone(),
     );
     let s = session(&w);
-    App::new(w, s, T0)
+    App::new(w, s, T0, Options::default())
 }
 
 /// Drives an App the way the console does: each action's effects carried out
@@ -71,13 +71,30 @@ impl Driver {
         }
     }
 
-    pub fn act(&mut self, action: Action) {
-        let effects = self.app.update(action, self.now);
+    pub fn msg(&mut self, msg: Msg) {
+        let effects = self.app.update(msg, self.now);
         carry_out(&mut self.app, &mut self.store, effects, self.now);
     }
 
+    pub fn act(&mut self, action: Action) {
+        self.msg(Msg::Do(action));
+    }
+
+    pub fn acts(&mut self, actions: &[Action]) {
+        for a in actions {
+            self.act(*a);
+        }
+    }
+
+    /// A key as the console reads it: through the key table.
     pub fn key(&mut self, code: KeyCode) {
-        self.act(Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+        let modifiers = match code {
+            KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+            _ => KeyModifiers::NONE,
+        };
+        if let Some(msg) = self.app.translate(&KeyEvent::new(code, modifiers)) {
+            self.msg(msg);
+        }
     }
 
     pub fn keys(&mut self, codes: &[KeyCode]) {
@@ -93,14 +110,44 @@ impl Driver {
         }
     }
 
+    /// Types `text` into the open form, without the key table.
+    pub fn write(&mut self, text: &str) {
+        for c in text.chars() {
+            let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            self.msg(Msg::Type(key.into()));
+        }
+    }
+
+    /// Writes a new answer by actions: open the form, type, save.
+    pub fn answer(&mut self, text: &str) {
+        self.act(Action::NewAnswer);
+        self.write(text);
+        self.act(Action::Save);
+    }
+
     /// Writes an action on a decisions step: what, who, by when.
     pub fn add_action(&mut self, what: &str, who: &str, when: &str) {
-        self.key(KeyCode::Char('a'));
-        self.type_text(what);
-        self.key(KeyCode::Tab);
-        self.type_text(who);
-        self.key(KeyCode::Tab);
-        self.type_text(when);
-        self.key(KeyCode::Enter);
+        self.act(Action::NewAnswer);
+        self.write(what);
+        self.act(Action::NextField);
+        self.write(who);
+        self.act(Action::NextField);
+        self.write(when);
+        self.act(Action::Save);
+    }
+
+    /// The texts of the cards of `area` on the current step, in id order.
+    pub fn cards(&self, area: &str) -> Vec<String> {
+        self.app
+            .session()
+            .state(&self.app.step().id)
+            .map(|s| {
+                s.items
+                    .iter()
+                    .filter(|i| i.area == area)
+                    .map(|i| i.text.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }

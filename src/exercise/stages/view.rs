@@ -6,13 +6,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, instrument_frame, style_if, window, wrap};
 use crate::app::App;
-use crate::app::scale::note_key;
 use crate::content::Stages;
+use crate::exercise::scale::note_key;
+use crate::ui::{Theme, instrument_frame, style_if, window, wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &Theme) {
-    let step = &app.step().id;
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usize, theme: &Theme) {
+    let state = app.session().state(&app.step().id);
+    let value = |key: &str| state.and_then(|s| s.values.get(key));
     let intro = vec![Line::styled(stages.about.intro.as_str(), theme.dim)];
     let inner = instrument_frame(frame, area, app, intro, &stages.about.title, theme);
     let title_w = stages
@@ -23,17 +24,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &T
         .unwrap_or(0)
         .min(usize::from(inner.width / 2));
     let advice_w = inner.width.saturating_sub(title_w as u16 + 12).max(10);
-    let selected = (!app.room).then(|| app.row());
+    let selected = (!app.is_room()).then_some(row);
     let blocks: Vec<Vec<Line>> = stages
         .stages
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let marks = app
-                .session
-                .value(step, &s.id)
-                .and_then(|v| v.number())
-                .unwrap_or(0);
+            let marks = value(&s.id).and_then(|v| v.number()).unwrap_or(0);
             let is_sel = selected == Some(i);
             let dots = if marks > 0 {
                 format!(
@@ -60,7 +57,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &T
                     Span::styled(a.clone(), theme.dim),
                 ]));
             }
-            if let Some(note) = app.session.value(step, &note_key(&s.id)) {
+            if let Some(note) = value(&note_key(&s.id)) {
                 lines.push(Line::styled(
                     format!("  {}: {}", app.words().note, note.text()),
                     theme.text,
@@ -70,7 +67,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, theme: &T
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(window(blocks, app.row(), usize::from(inner.height))),
+        Paragraph::new(window(blocks, row, usize::from(inner.height))),
         inner,
     );
 }

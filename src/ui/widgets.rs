@@ -1,48 +1,126 @@
-//! Steps that are words and lists: info (welcome, close), the break, the
-//! discussion's points and the decisions' actions; and the card list shared with
-//! the board.
+//! The pieces every screen is built of: panels, bullets, wrapped text, the
+//! card list, an instrument's frame, a window that keeps the selection in view.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{Theme, bullets, panel, style_if, wrap};
-use crate::app::{App, Focus};
+use super::Theme;
+use crate::app::App;
 use crate::session::Item;
 
-/// Purpose in large type, then the questions for the room.
-pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let step = app.step();
-    let mut lines = vec![
-        Line::default(),
-        Line::styled(step.purpose.as_str(), theme.title),
-        Line::default(),
-    ];
-    if !step.questions.is_empty() {
-        lines.extend(bullets(app.words().questions, &step.questions, theme));
-    }
-    let inner = padded(area);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+/// A bordered block with a title, in the focus style when `focused`.
+pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            ratatui::widgets::BorderType::Thick
+        } else {
+            ratatui::widgets::BorderType::Rounded
+        })
+        .border_style(if focused {
+            theme.focus_border
+        } else {
+            theme.border
+        })
+        .title(title)
 }
 
-pub fn pause(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let clock = Line::from(super::chrome::clock_spans(app, theme)).centered();
-    let lines = vec![
-        Line::default(),
-        Line::styled(app.words().break_text, theme.title).centered(),
-        Line::default(),
-        clock,
-        Line::default(),
-        Line::styled(app.step().purpose.as_str(), theme.text).centered(),
-    ];
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        padded(area),
+/// A heading line followed by bullet lines.
+pub fn bullets<'a>(heading: &'a str, items: &'a [String], theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(heading, theme.accent)];
+    lines.extend(
+        items
+            .iter()
+            .map(|q| Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q.as_str())])),
     );
+    lines
 }
 
-fn padded(area: Rect) -> Rect {
+/// `text` wrapped to `width` display columns.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    textwrap::wrap(text, usize::from(width.max(1)))
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}
+
+/// An instrument's frame: its intro (two lines) above a panel titled with its
+/// title. Returns the inside of the panel.
+pub fn instrument_frame(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    intro: Vec<Line>,
+    title: &str,
+    theme: &Theme,
+) -> Rect {
+    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), top);
+    let block = panel(
+        Line::styled(format!(" {title} "), theme.title),
+        !app.is_room(),
+        theme,
+    );
+    let inner = block.inner(list);
+    frame.render_widget(block, list);
+    inner
+}
+
+/// A number with one decimal, with a decimal comma in Danish.
+pub fn decimal(app: &App, x: f64) -> String {
+    let s = format!("{x:.1}");
+    if app.lang() == "en" {
+        s
+    } else {
+        s.replace('.', ",")
+    }
+}
+
+/// The first `rows` of `blocks` (each a group of lines) that keep block
+/// `selected` on screen.
+pub fn window<'a>(blocks: Vec<Vec<Line<'a>>>, selected: usize, rows: usize) -> Vec<Line<'a>> {
+    let mut start = selected.min(blocks.len().saturating_sub(1));
+    let mut used = blocks.get(start).map_or(0, Vec::len);
+    while start > 0 && used + blocks[start - 1].len() <= rows {
+        start -= 1;
+        used += blocks[start].len();
+    }
+    blocks
+        .into_iter()
+        .skip(start)
+        .flatten()
+        .take(rows)
+        .collect()
+}
+
+/// A rectangle of `w`×`h` in the middle of `area`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+pub fn style_if(cond: bool, yes: Style, no: Style) -> Style {
+    if cond { yes } else { no }
+}
+
+/// A popup of `w`×`h` in the middle of `area`, cleared.
+pub fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
+    let rect = centered(area, w, h);
+    frame.render_widget(Clear, rect);
+    rect
+}
+
+/// `area` with a margin on both sides, wider on a wide screen.
+pub fn padded(area: Rect) -> Rect {
     let pad = if area.width > 60 { area.width / 12 } else { 1 };
     Rect {
         x: area.x + pad,
@@ -51,34 +129,9 @@ fn padded(area: Rect) -> Rect {
     }
 }
 
-/// The points said so far, numbered, with the step's questions beside them.
-pub fn discussion(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let w = app.words();
-    let step = app.step();
-    let items = app.items_in(Focus::List);
-    let (list_area, side) = split_for_questions(area, !step.questions.is_empty());
-    if let Some(inner) = framed_list(
-        frame,
-        list_area,
-        w.points,
-        items.len(),
-        w.empty_points,
-        theme,
-    ) {
-        let selected = (!app.room).then(|| app.selected_row());
-        item_list(frame, inner, &items, selected, None, true, theme);
-    }
-    if let Some(side) = side {
-        frame.render_widget(
-            Paragraph::new(bullets(w.questions, &step.questions, theme)).wrap(Wrap { trim: true }),
-            side,
-        );
-    }
-}
-
 /// The frame of the step's one list, titled with its count; says `empty` and
 /// returns `None` when there is nothing in it, else the inside to draw in.
-fn framed_list(
+pub fn framed_list(
     frame: &mut Frame,
     area: Rect,
     title: &str,
@@ -99,7 +152,7 @@ fn framed_list(
 }
 
 /// A wide list beside its questions, or the list alone on a narrow screen.
-fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rect>) {
+pub fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rect>) {
     if has_questions && area.width >= 90 {
         let [list, side] = Layout::horizontal([Constraint::Fill(2), Constraint::Fill(1)])
             .spacing(1)
@@ -108,46 +161,6 @@ fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rect>) 
     } else {
         (area, None)
     }
-}
-
-/// The actions: what, who, by when.
-pub fn decisions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let w = app.words();
-    let items = app.items_in(Focus::List);
-    let Some(inner) = framed_list(frame, area, w.actions, items.len(), w.empty_actions, theme)
-    else {
-        return;
-    };
-    let who_w = (inner.width / 5).clamp(8, 24);
-    let when_w = (inner.width / 7).clamp(8, 16);
-    let what_w = inner.width.saturating_sub(who_w + when_w + 4 + 3);
-    let rows = items.iter().enumerate().map(|(i, it)| {
-        let what = wrap(&it.text, what_w);
-        let height = what.len().max(1) as u16;
-        Row::new(vec![
-            Cell::from(Span::styled(format!("{}.", i + 1), theme.dim)),
-            Cell::from(Text::from(
-                what.into_iter().map(Line::from).collect::<Vec<_>>(),
-            )),
-            Cell::from(it.who.as_str()),
-            Cell::from(it.when.as_str()),
-        ])
-        .height(height)
-    });
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Length(what_w),
-            Constraint::Length(who_w),
-            Constraint::Length(when_w),
-        ],
-    )
-    .header(Row::new(vec!["", w.what, w.who, w.when]).style(theme.accent))
-    .row_highlight_style(theme.selected)
-    .column_spacing(1);
-    let mut state = TableState::default().with_selected((!app.room).then(|| app.selected_row()));
-    frame.render_stateful_widget(table, inner, &mut state);
 }
 
 /// Cards or points as wrapped bullets, scrolled so that `selected` is visible;

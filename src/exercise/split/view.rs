@@ -5,16 +5,23 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, panel, style_if};
+use super::{Shares, percents};
 use crate::app::App;
-use crate::app::split::key;
 use crate::content::Split;
+use crate::ui::{Theme, panel, style_if};
 
 /// One fill per category, so the bar reads without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &Theme) {
-    let step = &app.step().id;
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    shares: &Shares,
+    split: &Split,
+    theme: &Theme,
+) {
+    let state = app.session().state(&app.step().id);
     let [intro, units] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::styled(split.about.intro.as_str(), theme.dim))
@@ -22,20 +29,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &The
         intro,
     );
     let rects = Layout::vertical(vec![Constraint::Fill(1); split.units.len()]).split(units);
-    for (u, (name, rect)) in split.units.iter().zip(rects.iter()).enumerate() {
-        let focused = !app.room && app.area() == u;
+    for (u, (unit, rect)) in split.units.iter().zip(rects.iter()).enumerate() {
+        let focused = !app.is_room() && shares.unit() == u;
         let block = panel(
-            Line::styled(format!(" {name} "), theme.title),
+            Line::styled(format!(" {} ", unit.title), theme.title),
             focused,
             theme,
         );
         let inner = block.inner(*rect);
         frame.render_widget(block, *rect);
-        let values = app
-            .session
-            .value(step, &key(u))
-            .map(|v| v.numbers().to_vec())
-            .unwrap_or_default();
+        let values = percents(split, state.and_then(|s| s.values.get(&unit.id)));
         let mut lines = vec![bar(&values, inner.width, theme)];
         let label_w = split
             .categories
@@ -44,8 +47,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &The
             .max()
             .unwrap_or(0);
         for (i, c) in split.categories.iter().enumerate() {
-            let pct = values.get(i).copied();
-            let sel = focused && app.row() == i;
+            let pct = values.get(i).copied().flatten();
+            let sel = focused && shares.row() == i;
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", FILLS[i % FILLS.len()]), theme.accent),
                 Span::styled(
@@ -67,16 +70,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, split: &Split, theme: &The
 }
 
 /// A 100 % bar with one fill per category.
-fn bar(values: &[i64], width: u16, theme: &Theme) -> Line<'static> {
+fn bar(values: &[Option<i64>], width: u16, theme: &Theme) -> Line<'static> {
     let w = i64::from(width);
-    if values.is_empty() || w <= 0 {
+    if values.iter().all(Option::is_none) || w <= 0 {
         return Line::styled("·".repeat(w.max(0) as usize), theme.dim);
     }
     let mut out = String::new();
     let mut done = 0i64;
     let mut acc = 0i64;
     for (i, v) in values.iter().enumerate() {
-        acc += v;
+        acc += v.unwrap_or(0);
         let end = acc * w / 100;
         out.extend(std::iter::repeat_n(
             FILLS[i % FILLS.len()],

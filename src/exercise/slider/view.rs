@@ -1,27 +1,35 @@
 //! Dilemmas: each a track between its two poles with where the group stands
-//! (●) and where it wants to be (◆).
+//! (●) and where it wants to be (◆); the selected one says which is being set.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, instrument_frame, style_if, window};
+use super::{Positions, position};
 use crate::app::App;
-use crate::app::slider::key;
 use crate::content::Slider;
+use crate::ui::{Theme, instrument_frame, style_if, window};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    p: &Positions,
+    slider: &Slider,
+    theme: &Theme,
+) {
     let w = app.words();
-    let step = &app.step().id;
+    let state = app.session().state(&app.step().id);
+    let room = app.is_room();
     let mut legend = vec![Span::styled(
         format!("● {}", w.now_label),
-        style_if(app.area() == 0 && !app.room, theme.accent, theme.dim),
+        style_if(!p.wanting() && !room, theme.accent, theme.dim),
     )];
     if slider.want {
         legend.push(Span::styled(
             format!("   ◆ {}", w.want_label),
-            style_if(app.area() == 1 && !app.room, theme.accent, theme.dim),
+            style_if(p.wanting() && !room, theme.accent, theme.dim),
         ));
     }
     let intro = vec![
@@ -36,20 +44,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &T
         .max()
         .unwrap_or(0)
         .min(usize::from(inner.width / 3));
-    let selected = (!app.room).then(|| app.row());
+    let selected = (!room).then(|| p.row());
     let blocks: Vec<Vec<Line>> = slider
         .items
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let now = app
-                .session
-                .value(step, &key(&d.id, false))
-                .and_then(|v| v.number());
-            let want = app
-                .session
-                .value(step, &key(&d.id, true))
-                .and_then(|v| v.number());
+            let (now, want) = position(state, &d.id);
             let is_sel = selected == Some(i);
             let mut track = vec![Span::styled(
                 format!("{:>pole_w$} ", d.left),
@@ -71,15 +72,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, slider: &Slider, theme: &T
                 format!(" {}", d.right),
                 style_if(is_sel, theme.selected, theme.title),
             ));
-            vec![
-                Line::styled(d.question.as_str(), theme.dim),
-                Line::from(track),
-                Line::default(),
-            ]
+            let mut question = Vec::new();
+            if is_sel && slider.want {
+                let (mark, label) = if p.wanting() {
+                    ("◆", w.want_label)
+                } else {
+                    ("●", w.now_label)
+                };
+                question.push(Span::styled(format!("{mark} {label}: "), theme.accent));
+            }
+            question.push(Span::styled(d.question.as_str(), theme.dim));
+            vec![Line::from(question), Line::from(track), Line::default()]
         })
         .collect();
     frame.render_widget(
-        Paragraph::new(window(blocks, app.row(), usize::from(inner.height))),
+        Paragraph::new(window(blocks, p.row(), usize::from(inner.height))),
         inner,
     );
 }

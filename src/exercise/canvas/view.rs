@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, panel};
 use crate::app::App;
 use crate::content::Canvas;
+use crate::ui::{Theme, panel};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, theme: &Theme) {
-    let step = &app.step().id;
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, row: usize, theme: &Theme) {
+    let state = app.session().state(&app.step().id);
     let [intro, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
     frame.render_widget(
         Paragraph::new(Line::styled(canvas.about.intro.as_str(), theme.dim))
@@ -27,17 +27,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, theme: &T
     let cols = if area.width < 90 { cols.min(2) } else { cols };
     let rows = n.div_ceil(cols);
     let row_rects = Layout::vertical(vec![Constraint::Fill(1); rows]).split(grid);
-    for (r, row) in row_rects.iter().enumerate() {
-        let cells = Layout::horizontal(vec![Constraint::Fill(1); cols]).split(*row);
+    for (r, row_rect) in row_rects.iter().enumerate() {
+        let cells = Layout::horizontal(vec![Constraint::Fill(1); cols]).split(*row_rect);
         for (c, cell) in cells.iter().enumerate() {
             let i = r * cols + c;
             let Some(field) = canvas.fields.get(i) else {
                 continue;
             };
-            let focused = !app.room && app.row() == i;
-            let text = app
-                .session
-                .value(step, &field.id)
+            let focused = !app.is_room() && row == i;
+            let text = state
+                .and_then(|s| s.values.get(&field.id))
                 .map(|v| v.text().to_string());
             let body = match text {
                 Some(t) => Line::styled(t, theme.text),

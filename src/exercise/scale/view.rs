@@ -5,26 +5,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, decimal, instrument_frame, style_if, window, wrap};
+use super::{note_key, scores_spread};
 use crate::app::App;
-use crate::app::scale::{Spread, note_key, scores_spread, spread};
 use crate::content::Scale;
+use crate::exercise::answers::{Spread, spread};
+use crate::ui::{Theme, decimal, instrument_frame, style_if, window, wrap};
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize, theme: &Theme) {
     let w = app.words();
-    let step = &app.step().id;
+    let state = app.session().state(&app.step().id);
+    let value = |key: &str| state.and_then(|s| s.values.get(key));
     let [body, summary] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(2)]).areas(area);
     let intro = vec![Line::styled(scale.about.intro.as_str(), theme.dim)];
     let inner = instrument_frame(frame, body, app, intro, &scale.about.title, theme);
     let title_w = (inner.width * 2 / 5).max(12);
-    let selected = (!app.room).then(|| app.row());
+    let selected = (!app.is_room()).then_some(row);
     let blocks: Vec<Vec<Line>> = scale
         .items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let value = app.session.value(step, &item.id);
+            let v = value(&item.id);
             let is_sel = selected == Some(i);
             let title_lines = wrap(&item.title, title_w);
             let mut lines = Vec::new();
@@ -36,14 +38,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &The
                 if n == 0 {
                     spans.push(Span::raw("  "));
                     spans.extend(if scale.votes {
-                        votes_spans(app, scale, value.map(|v| v.numbers()).unwrap_or(&[]), theme)
+                        votes_spans(app, scale, v.map(|v| v.numbers()).unwrap_or(&[]), theme)
                     } else {
-                        score_spans(scale, value.and_then(|v| v.number()), theme)
+                        score_spans(scale, v.and_then(|v| v.number()), theme)
                     });
                 }
                 lines.push(Line::from(spans));
             }
-            if let Some(note) = app.session.value(step, &note_key(&item.id)) {
+            if let Some(note) = value(&note_key(&item.id)) {
                 lines.push(Line::from(vec![
                     Span::raw("  "),
                     Span::styled(format!("{}: {}", w.note, note.text()), theme.dim),
@@ -52,12 +54,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, theme: &The
             lines
         })
         .collect();
-    let lines = window(blocks, app.row(), usize::from(inner.height));
+    let lines = window(blocks, row, usize::from(inner.height));
     frame.render_widget(Paragraph::new(lines), inner);
     if !scale.votes {
-        let spread = scores_spread(scale, |id| {
-            app.session.value(step, id).and_then(|v| v.number())
-        });
+        let spread = scores_spread(scale, |id| value(id).and_then(|v| v.number()));
         let line = spread.map_or_else(Line::default, |s| spread_line(app, scale, &s, theme));
         frame.render_widget(Paragraph::new(line), summary);
     } else if !scale.low.is_empty() {

@@ -1,28 +1,32 @@
 //! The model as a picture: the centre on top, the phases side by side (stacked
 //! on a narrow screen), each with its numbered advice; the selected one marked.
+//! An opened advice: its point, key ideas, questions and instruments.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, panel, style_if, wrap};
 use crate::app::App;
 use crate::content::Model;
+use crate::ui::{Theme, bullets, panel, popup, style_if, wrap};
 
 /// Narrower than this, the phases are stacked.
 const SIDE_BY_SIDE_FROM: u16 = 72;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &Theme) {
-    let selected = if app.room {
-        usize::MAX
-    } else {
-        app.cursor().row
-    };
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    model: &Model,
+    selected: usize,
+    theme: &Theme,
+) {
+    let selected = if app.is_room() { usize::MAX } else { selected };
     let [centre, phases, hint] = Layout::vertical([
         Constraint::Length(3),
         Constraint::Fill(1),
-        Constraint::Length(u16::from(!app.projector)),
+        Constraint::Length(u16::from(!app.for_the_room())),
     ])
     .areas(area);
     frame.render_widget(
@@ -83,10 +87,64 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, model: &Model, theme: &The
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
-    if !app.projector {
+    if !app.for_the_room() {
         frame.render_widget(
             Paragraph::new(Line::styled(app.words().open_advice, theme.dim)).centered(),
             hint,
         );
     }
+}
+
+/// An advice opened over the whole screen.
+pub fn advice(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    model: &Model,
+    index: usize,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let Some((phase, advice)) = model
+        .phases
+        .iter()
+        .flat_map(|p| p.advice.iter().map(move |a| (p, a)))
+        .nth(index)
+    else {
+        return;
+    };
+    let w = app.words();
+    let mut lines = vec![
+        Line::styled(phase.title.as_str(), theme.dim),
+        Line::default(),
+        Line::styled(advice.point.as_str(), theme.title),
+        Line::default(),
+    ];
+    lines.extend(bullets(w.ideas, &advice.ideas, theme));
+    lines.push(Line::default());
+    lines.extend(bullets(w.reflection, &advice.questions, theme));
+    let offered = app.offered(advice.number);
+    if !offered.is_empty() && !app.is_room() {
+        lines.push(Line::default());
+        lines.push(Line::styled(w.instruments, theme.accent));
+        for (n, c) in offered.iter().enumerate() {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {} ", n + 1), theme.selected),
+                Span::styled(format!(" {}", c.title()), theme.title),
+            ]));
+        }
+    }
+    let width = area.width.saturating_sub(6).min(100);
+    let rect = popup(frame, area, width, area.height.saturating_sub(2));
+    let title = Line::styled(
+        format!(" {}. {} ", advice.number, advice.title),
+        theme.accent,
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .scroll((scroll, 0))
+            .block(panel(title, true, theme)),
+        rect,
+    );
 }

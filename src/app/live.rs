@@ -1,0 +1,72 @@
+//! What must survive a crash but is not an answer: the text being typed, the
+//! clock's last reading and what the room sees. Saved when it changes (the
+//! draft within a second, the clock every few seconds), never on every key.
+
+use super::{App, Editor, Effect, Mode};
+use crate::session::{Live, Millis, View};
+
+/// How often the clock's reading is saved while it runs.
+const CLOCK_SAVE_MS: u64 = 5_000;
+/// How soon a changed draft is saved.
+const DRAFT_SAVE_MS: u64 = 1_000;
+
+/// When live.toml was last written, and what it held.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct LiveSaved {
+    pub at: Millis,
+    /// The form's version then (`None`: no form).
+    pub version: Option<u64>,
+    pub view: View,
+}
+
+impl LiveSaved {
+    pub fn new(at: Millis, view: View) -> Self {
+        Self {
+            at,
+            version: None,
+            view,
+        }
+    }
+}
+
+impl App {
+    fn live_with(&self, editor: Option<&Editor>) -> Live {
+        Live {
+            seen: self.now,
+            draft: editor.map(Editor::draft),
+            view: self.view(),
+        }
+    }
+
+    /// Saves the reading with `editor` as the draft (or none).
+    pub(super) fn save_live_with(&mut self, editor: Option<&Editor>) -> Effect {
+        let live = self.live_with(editor);
+        self.live = LiveSaved {
+            at: self.now,
+            version: editor.map(|e| e.version),
+            view: live.view.clone(),
+        };
+        Effect::SaveLive(live)
+    }
+
+    /// Saves the reading with the open form as the draft.
+    pub(super) fn save_live(&mut self) -> Effect {
+        let editor = self.editor().cloned();
+        self.save_live_with(editor.as_ref())
+    }
+
+    pub(super) fn tick(&mut self) -> Vec<Effect> {
+        if self.status.as_ref().is_some_and(|s| s.expired(self.now)) {
+            self.status = None;
+        }
+        let since = self.now.saturating_sub(self.live.at);
+        let clock_running = self.session.steps.values().any(|s| s.clock.running());
+        let typing = matches!(self.mode, Mode::Editing(_) | Mode::ConfirmQuit(_));
+        let draft_changed = typing && self.editor().map(|e| e.version) != self.live.version;
+        if draft_changed && since >= DRAFT_SAVE_MS || clock_running && since >= CLOCK_SAVE_MS {
+            vec![self.save_live()]
+        } else {
+            Vec::new()
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! The status line: what just happened, said in the session's language and
+//! cleared after a while.
+
+use crate::i18n::Words;
+use crate::session::Millis;
+
+/// What the status line says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Note {
+    /// An answer reached the disk (or, rehearsing, the screen only).
+    Saved,
+    Deleted,
+    Undone,
+    NothingToUndo,
+    /// A card is picked up to be grouped.
+    Picked,
+    RestoredDraft,
+    /// On resume: the time flipover was closed counts.
+    Counted,
+    /// On resume: the clock stays where it stopped.
+    ClockStopped,
+    /// A typed percentage that is not one.
+    NotAPercent(String),
+    /// An answer could not be written; `kept`: the form still holds the text.
+    SaveFailed {
+        message: String,
+        kept: bool,
+    },
+    Error(String),
+}
+
+/// A note and when it was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub note: Note,
+    pub at: Millis,
+}
+
+/// How long a note stays: long enough to read, short enough not to mislead.
+const SHOWN_MS: Millis = 4_000;
+const ERROR_SHOWN_MS: Millis = 15_000;
+
+impl Note {
+    pub fn is_error(&self) -> bool {
+        matches!(
+            self,
+            Note::NotAPercent(_) | Note::SaveFailed { .. } | Note::Error(_)
+        )
+    }
+
+    /// The note in words; a rehearsal never says "saved".
+    pub fn text(&self, w: &Words, rehearsal: bool) -> String {
+        match self {
+            Note::Saved if rehearsal => format!("✓ {}", w.noted),
+            Note::Saved => format!("✓ {}", w.saved),
+            Note::Deleted => w.deleted.to_string(),
+            Note::Undone => format!("✓ {}", w.undone),
+            Note::NothingToUndo => w.nothing_to_undo.to_string(),
+            Note::Picked => w.picked.to_string(),
+            Note::RestoredDraft => w.restored_draft.to_string(),
+            Note::Counted => w.counted.to_string(),
+            Note::ClockStopped => w.clock_stopped_on_resume.to_string(),
+            Note::NotAPercent(text) => format!("{text:?}: {}", w.percent_expected),
+            Note::SaveFailed {
+                message,
+                kept: true,
+            } => {
+                format!("{}: {message} – {}", w.saving_failed, w.text_kept)
+            }
+            Note::SaveFailed { message, .. } => format!("{}: {message}", w.saving_failed),
+            Note::Error(message) => message.clone(),
+        }
+    }
+}
+
+impl Status {
+    /// Whether the note has been up long enough at `now`.
+    pub fn expired(&self, now: Millis) -> bool {
+        let shown = if self.note.is_error() {
+            ERROR_SHOWN_MS
+        } else {
+            SHOWN_MS
+        };
+        now.saturating_sub(self.at) >= shown
+    }
+}

@@ -1,0 +1,183 @@
+//! What a step collected, as plain data with the content's labels and ids: the
+//! report arranges these blocks and never reads the session's keys itself.
+//! Serialised as they are for the JSON export, so field names are stable.
+
+use serde::Serialize;
+
+/// One step of a session and what it collected.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StepAnswers {
+    pub id: String,
+    pub title: String,
+    /// The step's kind: info, break, model, board, discussion, decisions,
+    /// scale, slider, split, stages, canvas.
+    pub kind: &'static str,
+    pub planned_minutes: u32,
+    /// Time the step's clock ran, in milliseconds.
+    pub used_ms: u64,
+    pub blocks: Vec<Block>,
+}
+
+/// A piece of what a step collected.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// Named texts: a board's situations, a canvas' fields.
+    Texts { fields: Vec<Text> },
+    /// Cards in the areas of a board, with groups and votes.
+    Cards { areas: Vec<Area> },
+    /// The points of a discussion, in the order said.
+    Points { points: Vec<Card> },
+    /// Decisions: what, who, by when.
+    Actions { actions: Vec<ActionItem> },
+    /// Items rated on a scale: agreed scores, or the room's votes per value.
+    Scores {
+        min: u8,
+        max: u8,
+        /// What the lowest and highest value mean.
+        low: String,
+        high: String,
+        /// Votes per value rather than one agreed score.
+        votes: bool,
+        items: Vec<Score>,
+        /// The spread of the agreed scores over all items (score mode).
+        spread: Option<Spread>,
+    },
+    /// Where the group stands between two poles, and where it wants to be.
+    Positions {
+        /// Whether "where we want to be" was asked.
+        want: bool,
+        items: Vec<Position>,
+    },
+    /// Percentages per unit over categories.
+    Splits {
+        categories: Vec<Label>,
+        units: Vec<UnitSplit>,
+    },
+    /// Marks placed on the stages of a curve or ladder, with notes.
+    Stages { stages: Vec<StageMarks> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Label {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub id: String,
+    pub title: String,
+    /// Groups first-card first, each card of a group right after its first.
+    pub cards: Vec<Card>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Card {
+    pub id: u64,
+    pub text: String,
+    pub votes: u32,
+    /// The id of the first card of its group, when it is in one.
+    pub group: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionItem {
+    pub id: u64,
+    pub what: String,
+    pub who: String,
+    pub when: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub id: String,
+    pub title: String,
+    /// The agreed score (score mode).
+    pub score: Option<i64>,
+    /// Votes per value from `min` (votes mode).
+    pub counts: Vec<i64>,
+    /// The spread of the votes (votes mode).
+    pub spread: Option<Spread>,
+    pub note: Option<String>,
+}
+
+/// How a set of values lies: how many, mean, lowest, highest, and the count at
+/// each value from the scale's minimum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    pub count: i64,
+    pub mean: f64,
+    pub low: u8,
+    pub high: u8,
+    pub distribution: Vec<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Position {
+    pub id: String,
+    pub question: String,
+    pub left: String,
+    pub right: String,
+    /// 1 (left) to 5 (right).
+    pub now: Option<i64>,
+    pub want: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitSplit {
+    pub id: String,
+    pub title: String,
+    /// Per cent per category, in the categories' order; `None` when not set.
+    pub percents: Vec<Option<i64>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StageMarks {
+    pub id: String,
+    pub title: String,
+    pub marks: i64,
+    pub note: Option<String>,
+}
+
+/// The spread of `counts` (votes per value, from `min`); `None` without votes.
+pub fn spread(counts: &[i64], min: u8) -> Option<Spread> {
+    let count: i64 = counts.iter().sum();
+    if count <= 0 {
+        return None;
+    }
+    let sum: i64 = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (i as i64 + i64::from(min)) * c)
+        .sum();
+    let low = counts.iter().position(|c| *c > 0)? as u8 + min;
+    let high = counts.iter().rposition(|c| *c > 0)? as u8 + min;
+    Some(Spread {
+        count,
+        mean: sum as f64 / count as f64,
+        low,
+        high,
+        distribution: counts.to_vec(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spread_gives_mean_range_and_distribution() {
+        let s = spread(&[0, 2, 5, 1, 0], 1).expect("votes");
+        assert_eq!((s.count, s.low, s.high), (8, 2, 4));
+        assert!((s.mean - 2.875).abs() < 1e-9);
+        assert_eq!(spread(&[0, 0, 0, 0, 0], 1), None);
+    }
+}

@@ -1,0 +1,82 @@
+//! The points said so far, numbered, with the step's questions beside them;
+//! the actions as a table.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::List;
+use crate::app::App;
+use crate::session::Item;
+use crate::ui::{Theme, bullets, framed_list, item_list, split_for_questions, wrap};
+
+fn items(app: &App) -> Vec<&Item> {
+    app.session()
+        .state(&app.step().id)
+        .map(|s| s.items.iter().collect())
+        .unwrap_or_default()
+}
+
+pub fn points(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &Theme) {
+    let w = app.words();
+    let step = app.step();
+    let items = items(app);
+    let (list_area, side) = split_for_questions(area, !step.questions.is_empty());
+    if let Some(inner) = framed_list(
+        frame,
+        list_area,
+        w.points,
+        items.len(),
+        w.empty_points,
+        theme,
+    ) {
+        let selected = (!app.is_room()).then(|| list.row(&items));
+        item_list(frame, inner, &items, selected, None, true, theme);
+    }
+    if let Some(side) = side {
+        frame.render_widget(
+            Paragraph::new(bullets(w.questions, &step.questions, theme)).wrap(Wrap { trim: true }),
+            side,
+        );
+    }
+}
+
+pub fn actions(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &Theme) {
+    let w = app.words();
+    let items = items(app);
+    let Some(inner) = framed_list(frame, area, w.actions, items.len(), w.empty_actions, theme)
+    else {
+        return;
+    };
+    let who_w = (inner.width / 5).clamp(8, 24);
+    let when_w = (inner.width / 7).clamp(8, 16);
+    let what_w = inner.width.saturating_sub(who_w + when_w + 4 + 3);
+    let rows = items.iter().enumerate().map(|(i, it)| {
+        let what = wrap(&it.text, what_w);
+        let height = what.len().max(1) as u16;
+        Row::new(vec![
+            Cell::from(Span::styled(format!("{}.", i + 1), theme.dim)),
+            Cell::from(Text::from(
+                what.into_iter().map(Line::from).collect::<Vec<_>>(),
+            )),
+            Cell::from(it.who.as_str()),
+            Cell::from(it.when.as_str()),
+        ])
+        .height(height)
+    });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(4),
+            Constraint::Length(what_w),
+            Constraint::Length(who_w),
+            Constraint::Length(when_w),
+        ],
+    )
+    .header(Row::new(vec!["", w.what, w.who, w.when]).style(theme.accent))
+    .row_highlight_style(theme.selected)
+    .column_spacing(1);
+    let mut state = TableState::default().with_selected((!app.is_room()).then(|| list.row(&items)));
+    frame.render_stateful_widget(table, inner, &mut state);
+}

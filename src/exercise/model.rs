@@ -1,0 +1,233 @@
+//! A model as a picture (phases around a centre, numbered advice) whose advice
+//! opens over the step with its point, ideas, questions and the instruments it
+//! offers. An opened advice is mirrored to the room view.
+
+mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::{Block, Cx, Exercise, Reply};
+use crate::app::{Action, App};
+use crate::content::Model;
+use crate::i18n::Words;
+use crate::keymap::{DIGITS, Table, bind, c, k};
+use crate::session::StepState;
+use crate::ui::Theme;
+
+use crossterm::event::KeyCode as K;
+
+pub const KEYS: Table = &[
+    bind(
+        &[k(K::Up), c('k')],
+        Action::Up,
+        true,
+        "forrige punkt",
+        "previous item",
+    ),
+    bind(
+        &[k(K::Down), c('j')],
+        Action::Down,
+        true,
+        "næste punkt",
+        "next item",
+    ),
+    bind(
+        &[k(K::Tab)],
+        Action::NextArea,
+        false,
+        "næste fase",
+        "next phase",
+    ),
+    bind(
+        &[k(K::BackTab)],
+        Action::PrevArea,
+        false,
+        "forrige fase",
+        "previous phase",
+    ),
+    bind(
+        &[k(K::Enter)],
+        Action::Open,
+        true,
+        "åbn punktet",
+        "open the item",
+    ),
+];
+
+/// An advice is open: a clicker pages through the advice.
+pub const ADVICE: Table = &[
+    bind(
+        &[k(K::Right), k(K::PageDown), c('n'), k(K::Tab)],
+        Action::NextArea,
+        true,
+        "næste punkt",
+        "next item",
+    ),
+    bind(
+        &[k(K::Left), k(K::PageUp), c('p'), k(K::BackTab)],
+        Action::PrevArea,
+        true,
+        "forrige punkt",
+        "previous item",
+    ),
+    bind(
+        &[k(K::Down), c('j')],
+        Action::ScrollDown,
+        true,
+        "rul ned",
+        "scroll down",
+    ),
+    bind(
+        &[k(K::Up), c('k')],
+        Action::ScrollUp,
+        false,
+        "rul op",
+        "scroll up",
+    ),
+    bind(
+        DIGITS,
+        Action::RunInstrument(0),
+        true,
+        "kør punktets redskab",
+        "run the item's instrument",
+    ),
+    bind(
+        &[k(K::Esc), k(K::Enter), k(K::Backspace), c('q')],
+        Action::Close,
+        true,
+        "luk",
+        "close",
+    ),
+    bind(
+        &[c('b'), c('.')],
+        Action::Blank,
+        false,
+        "mørk skærm",
+        "blank the screen",
+    ),
+];
+
+pub struct ModelView {
+    model: Arc<Model>,
+    /// The selected advice, by index in number order.
+    selected: usize,
+    /// The opened advice and how far it is scrolled.
+    open: Option<(usize, u16)>,
+}
+
+impl ModelView {
+    pub fn new(model: Arc<Model>) -> Self {
+        ModelView {
+            model,
+            selected: 0,
+            open: None,
+        }
+    }
+
+    fn count(&self) -> usize {
+        self.model.advice().count()
+    }
+
+    /// The first advice of each phase, by index.
+    fn phase_starts(&self) -> Vec<usize> {
+        self.model
+            .phases
+            .iter()
+            .scan(0, |start, p| {
+                let s = *start;
+                *start += p.advice.len();
+                Some(s)
+            })
+            .collect()
+    }
+}
+
+impl Exercise for ModelView {
+    fn keys(&self) -> Table {
+        if self.open.is_some() { ADVICE } else { KEYS }
+    }
+
+    fn modal(&self) -> bool {
+        self.open.is_some()
+    }
+
+    fn act(&mut self, action: Action, _cx: &Cx) -> Reply {
+        let last = self.count().saturating_sub(1);
+        if let Some((index, scroll)) = self.open {
+            self.open = match action {
+                Action::NextArea => Some(((index + 1).min(last), 0)),
+                Action::PrevArea => Some((index.saturating_sub(1), 0)),
+                Action::ScrollDown => Some((index, scroll.saturating_add(1))),
+                Action::ScrollUp => Some((index, scroll.saturating_sub(1))),
+                Action::RunInstrument(n) => {
+                    self.selected = index;
+                    return match self.model.advice().nth(index) {
+                        Some(a) => Reply::RunInstrument {
+                            advice: a.number,
+                            n,
+                        },
+                        None => Reply::Nothing,
+                    };
+                }
+                Action::Close => None,
+                _ => Some((index, scroll)),
+            };
+            if let Some((index, _)) = self.open {
+                self.selected = index;
+            }
+            return Reply::Nothing;
+        }
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::NextArea | Action::PrevArea => {
+                // Tab jumps to the first advice of the next phase.
+                let starts = self.phase_starts();
+                let phase = starts
+                    .iter()
+                    .rposition(|s| *s <= self.selected)
+                    .unwrap_or(0);
+                let n = starts.len().max(1);
+                let to = if action == Action::NextArea {
+                    (phase + 1) % n
+                } else {
+                    (phase + n - 1) % n
+                };
+                self.selected = starts.get(to).copied().unwrap_or(0);
+            }
+            Action::Open => self.open = Some((self.selected.min(last), 0)),
+            _ => {}
+        }
+        Reply::Nothing
+    }
+
+    fn leave(&mut self) {
+        self.open = None;
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        view::draw(frame, area, app, &self.model, self.selected, theme);
+    }
+
+    fn draw_over(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        if let Some((index, scroll)) = self.open {
+            view::advice(frame, area, app, &self.model, index, scroll, theme);
+        }
+    }
+
+    fn answers(&self, _state: &StepState, _words: &Words) -> Vec<Block> {
+        Vec::new()
+    }
+
+    fn opened(&self) -> Option<usize> {
+        self.open.map(|(i, _)| i)
+    }
+
+    fn open(&mut self, index: usize) {
+        self.open = Some((index, 0));
+        self.selected = index;
+    }
+}

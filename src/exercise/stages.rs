@@ -1,0 +1,152 @@
+//! Stages: an ordered curve or ladder where the group places people (one mark
+//! at a time), with what the leader does at each stage and a note.
+
+mod view;
+
+use std::sync::Arc;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+use super::answers::StageMarks;
+use super::scale::note_key;
+use super::{Block, Cx, Exercise, Reply};
+use crate::app::{Action, App, Editor};
+use crate::content::Stages;
+use crate::i18n::Words;
+use crate::keymap::{Table, bind, c, k};
+use crate::session::{StepState, Target, Value};
+use crate::ui::Theme;
+
+use crossterm::event::KeyCode as K;
+
+pub const KEYS: Table = &[
+    bind(
+        &[k(K::Up), c('k')],
+        Action::Up,
+        false,
+        "forrige",
+        "previous",
+    ),
+    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    bind(
+        &[c('v')],
+        Action::Vote(true),
+        true,
+        "en markering mere",
+        "one more mark",
+    ),
+    bind(
+        &[c('V')],
+        Action::Vote(false),
+        false,
+        "en markering mindre",
+        "one mark less",
+    ),
+    bind(
+        &[k(K::Enter), c('e')],
+        Action::Open,
+        true,
+        "skriv en note",
+        "write a note",
+    ),
+    bind(
+        &[c('0'), k(K::Backspace)],
+        Action::ClearValue,
+        false,
+        "ryd markeringerne",
+        "clear the marks",
+    ),
+];
+
+pub struct Marks {
+    stages: Arc<Stages>,
+    row: usize,
+}
+
+impl Marks {
+    pub fn new(stages: Arc<Stages>) -> Self {
+        Marks { stages, row: 0 }
+    }
+
+    pub fn row(&self) -> usize {
+        self.row.min(self.stages.stages.len().saturating_sub(1))
+    }
+}
+
+impl Exercise for Marks {
+    fn keys(&self) -> Table {
+        KEYS
+    }
+
+    fn act(&mut self, action: Action, cx: &Cx) -> Reply {
+        let Some(stage) = self.stages.stages.get(self.row()) else {
+            return Reply::Nothing;
+        };
+        let marks = cx.value(&stage.id).and_then(Value::number).unwrap_or(0);
+        match action {
+            Action::Up => self.row = self.row().saturating_sub(1),
+            Action::Down => self.row = (self.row() + 1).min(self.stages.stages.len() - 1),
+            Action::Vote(up) => {
+                let next = if up { marks + 1 } else { (marks - 1).max(0) };
+                if next != marks {
+                    let value = (next > 0).then_some(Value::Number(next));
+                    return Reply::Commit(cx.set(&stage.id, value));
+                }
+            }
+            Action::ClearValue if marks > 0 => return Reply::Commit(cx.set(&stage.id, None)),
+            Action::Open => {
+                let key = note_key(&stage.id);
+                let text = cx.value(&key).map(|v| v.text().to_string());
+                return Reply::Form(self.form(
+                    Target::Value { key },
+                    vec![text.unwrap_or_default()],
+                    cx,
+                ));
+            }
+            _ => {}
+        }
+        Reply::Nothing
+    }
+
+    fn form(&mut self, target: Target, values: Vec<String>, cx: &Cx) -> Editor {
+        if let Target::Value { key } = &target
+            && let Some(i) = self
+                .stages
+                .stages
+                .iter()
+                .position(|s| note_key(&s.id) == *key)
+        {
+            self.row = i;
+        }
+        let stage = self
+            .stages
+            .stages
+            .get(self.row())
+            .map_or("", |s| s.title.as_str());
+        let title = format!("{} – {stage}", cx.words.note);
+        Editor::new(&cx.step.id, target, title, &values)
+    }
+
+    fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+        view::draw(frame, area, app, &self.stages, self.row(), theme);
+    }
+
+    fn answers(&self, state: &StepState, _words: &Words) -> Vec<Block> {
+        let stages = self
+            .stages
+            .stages
+            .iter()
+            .map(|s| StageMarks {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                marks: state.values.get(&s.id).and_then(Value::number).unwrap_or(0),
+                note: state
+                    .values
+                    .get(&note_key(&s.id))
+                    .map(|v| v.text().to_string()),
+            })
+            .collect();
+        vec![Block::Stages { stages }]
+    }
+}
