@@ -93,6 +93,20 @@ impl Console {
         panic!("never saw {text:?} on the screen:\n{}", self.contents());
     }
 
+    /// Waits until the bytes written so far contain `needle` (the reader
+    /// thread may still be draining the pty after the process exited).
+    fn wrote(&self, needle: &str) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < PATIENCE {
+            let raw = self.raw.lock().map(|v| v.clone()).unwrap_or_default();
+            if String::from_utf8_lossy(&raw).contains(needle) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        false
+    }
+
     fn send(&mut self, keys: &str) {
         self.writer.write_all(keys.as_bytes()).expect("write");
         self.writer.flush().expect("flush");
@@ -211,10 +225,8 @@ fn sigterm_and_sighup_restore_the_terminal_and_keep_the_draft() {
         c.wait_for("Sagt lige før lukning");
         c.signal(signal);
         assert!(c.wait_exit().success(), "{signal}");
-        let raw = c.raw.lock().map(|v| v.clone()).unwrap_or_default();
-        let text = String::from_utf8_lossy(&raw);
         assert!(
-            text.contains("\x1b[?1049l"),
+            c.wrote("\x1b[?1049l"),
             "{signal}: left the alternate screen"
         );
         let dir = only_session(data.path());
