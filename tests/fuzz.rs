@@ -189,7 +189,7 @@ fn session_case(dir: &Path, good: &[(String, Vec<u8>)], which: usize, bytes: &[u
     let Ok(loaded) = storage::read(dir) else {
         return;
     };
-    if let Some(app) = flipover::follow::room_app(lib, loaded, None) {
+    if let Some(app) = flipover::follow::room_app(lib, loaded, None, jiff::tz::TimeZone::UTC) {
         DRAWN.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         terminal

@@ -12,6 +12,7 @@
 mod common;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use common::Driver;
 use crossterm::event::KeyCode::{self, Char, Enter, Esc, PageDown};
@@ -116,17 +117,20 @@ impl Sweep {
         d.key(Char('f'));
         self.app(&d.app);
         d.key(Char('f'));
-        d.app.room = true;
-        d.app.projector = true;
-        self.app(&d.app);
-        d.app.room = false;
-        d.app.projector = false;
+        let room = App::room(
+            Arc::new(d.app.workshop().clone()),
+            d.app.session().clone(),
+            None,
+            d.app.now(),
+            jiff::tz::TimeZone::UTC,
+        );
+        self.app(&room);
     }
 }
 
 fn walk(sweep: &mut Sweep, workshop: &str, lang: &str) {
     let mut d = Driver::new(common::app_of(workshop, lang), None);
-    let steps = d.app.workshop.steps.len();
+    let steps = d.app.workshop().steps.len();
     for _ in 0..steps {
         sweep.with_overlays(&mut d);
         // Something written, long enough to wrap, and text half typed.
@@ -156,7 +160,7 @@ fn every_screen_draws_at_every_size_without_a_panic() {
         }
     }
     let d = Driver::new(common::app("da"), None);
-    let workshops = [d.app.workshop.as_ref()];
+    let workshops = [d.app.workshop()];
     let launcher = Launcher::new(&workshops, &[], "da");
     sweep.draw(|f, theme| ui::launcher::draw(f, &launcher, theme));
     let mut blank = Driver::new(common::app("da"), None);
