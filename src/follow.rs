@@ -3,15 +3,16 @@
 //! step, board, clock, an opened advice, a blank screen — never the notes. It
 //! writes nothing and needs no network: the files are the channel.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
 use crossterm::event::Event;
 
-use crate::app::App;
+use crate::app::{Action, App, Msg};
 use crate::content::Library;
-use crate::runtime::{Screen, next_event, now};
+use crate::keymap;
+use crate::runtime::{Program, now};
 use crate::storage;
 use crate::ui::{self, Theme};
 
@@ -43,47 +44,72 @@ pub fn room_app(
     ))
 }
 
-/// Runs the room view of the session in `dir` until `q`, `Esc` or a signal.
-pub fn run(
-    screen: &mut Screen,
-    dir: &Path,
-    library: &Library,
-    lang: Option<&str>,
-    theme: &Theme,
-) -> anyhow::Result<()> {
-    let mut seen = None;
-    let mut app: Option<App> = None;
-    let tz = jiff::tz::TimeZone::system();
-    loop {
-        let signature = storage::signature(dir);
-        if seen.as_ref() != Some(&signature) {
-            // A half-written state is never shown: a read that fails keeps the
-            // last good one, and the next poll tries again.
-            if let Ok(loaded) = storage::read(dir) {
-                seen = Some(signature);
-                app = room_app(library, loaded, lang, tz.clone());
-            }
+/// The room view of the session in `dir`, re-read whenever its files change.
+pub struct Follow<'a> {
+    dir: PathBuf,
+    library: &'a Library,
+    lang: Option<&'a str>,
+    tz: jiff::tz::TimeZone,
+    /// The files' signature when last read.
+    seen: Option<Vec<Option<(u64, std::time::SystemTime)>>>,
+    app: Option<App>,
+}
+
+impl<'a> Follow<'a> {
+    pub fn new(dir: &Path, library: &'a Library, lang: Option<&'a str>) -> Self {
+        let mut follow = Follow {
+            dir: dir.to_path_buf(),
+            library,
+            lang,
+            tz: jiff::tz::TimeZone::system(),
+            seen: None,
+            app: None,
+        };
+        follow.refresh();
+        follow
+    }
+
+    /// Reads the session again if its files changed. A half-written state is
+    /// never shown: a read that fails keeps the last good one, and the next
+    /// poll tries again.
+    fn refresh(&mut self) {
+        let signature = storage::signature(&self.dir);
+        if self.seen.as_ref() == Some(&signature) {
+            return;
         }
-        match app.as_mut() {
-            Some(a) => {
-                a.update(crate::app::Msg::Tick, now());
-                screen.terminal.draw(|f| ui::draw(f, a, theme))?;
-            }
+        if let Ok(loaded) = storage::read(&self.dir) {
+            self.seen = Some(signature);
+            self.app = room_app(self.library, loaded, self.lang, self.tz.clone());
+        }
+    }
+}
+
+impl Program for Follow<'_> {
+    fn tick(&self) -> Duration {
+        POLL
+    }
+
+    fn draw(&self, frame: &mut ratatui::Frame, theme: &Theme) {
+        match &self.app {
+            Some(a) => ui::draw(frame, a, theme),
             None => {
-                screen.terminal.draw(|f| {
-                    let line =
-                        ratatui::text::Line::raw(format!("flipover follow: {}", dir.display()));
-                    f.render_widget(ratatui::widgets::Paragraph::new(line), f.area());
-                })?;
+                let line =
+                    ratatui::text::Line::raw(format!("flipover follow: {}", self.dir.display()));
+                frame.render_widget(ratatui::widgets::Paragraph::new(line), frame.area());
             }
         }
-        if screen.stopping() {
-            return Ok(());
-        }
-        if let Some(Event::Key(k)) = next_event(POLL)?
-            && crate::keymap::action(&k, &[crate::keymap::ROOM]) == Some(crate::app::Action::Quit)
+    }
+
+    fn handle(&mut self, event: Option<Event>) -> anyhow::Result<bool> {
+        if let Some(Event::Key(k)) = event
+            && keymap::action(&k, &[keymap::ROOM]) == Some(Action::Quit)
         {
-            return Ok(());
+            return Ok(false);
         }
+        self.refresh();
+        if let Some(a) = self.app.as_mut() {
+            a.update(Msg::Tick, now());
+        }
+        Ok(true)
     }
 }

@@ -28,6 +28,8 @@ pub struct Launcher {
     pub entries: Vec<Entry>,
     pub selected: usize,
     pub lang: String,
+    /// What was chosen, once it was (`Some(None)`: quit).
+    pub chosen: Option<Option<Choice>>,
 }
 
 /// How many recent sessions the launcher offers.
@@ -71,6 +73,7 @@ impl Launcher {
             entries,
             selected: 0,
             lang: lang.to_string(),
+            chosen: None,
         }
     }
 
@@ -87,5 +90,22 @@ impl Launcher {
             _ => {}
         }
         None
+    }
+}
+
+impl crate::runtime::Program for Launcher {
+    fn tick(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(250)
+    }
+
+    fn draw(&self, frame: &mut ratatui::Frame, theme: &crate::ui::Theme) {
+        crate::ui::launcher::draw(frame, self, theme);
+    }
+
+    fn handle(&mut self, event: Option<crossterm::event::Event>) -> anyhow::Result<bool> {
+        if let Some(crossterm::event::Event::Key(key)) = event {
+            self.chosen = self.key(key);
+        }
+        Ok(self.chosen.is_none())
     }
 }

@@ -1,6 +1,7 @@
-//! runtime: the terminal loop. Reads keys and ticks, feeds them to `App::update`,
-//! carries out the effects (commits to storage first, then tells the App), and
-//! draws. The terminal is restored on every way out: return, error, panic
+//! runtime: the terminal and the one event loop that runs every full-screen
+//! program — the console, the launcher, the room view. For the console it feeds
+//! keys (through the key table) and ticks to `App::update`, carries out the
+//! effects (commits to storage first, then tells the App), and draws. The terminal is restored on every way out: return, error, panic
 //! (ratatui's hook), Ctrl-C, SIGTERM and SIGHUP.
 
 use std::collections::VecDeque;
@@ -10,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyEventKind};
-use ratatui::DefaultTerminal;
+use ratatui::{DefaultTerminal, Frame};
 
 use crate::app::{App, Effect, Msg};
 use crate::session::Millis;
@@ -77,6 +78,65 @@ pub fn next_event(timeout: Duration) -> io::Result<Option<Event>> {
     }
 }
 
+/// A full-screen program the event loop runs.
+pub trait Program {
+    /// How often `handle(None)` comes when nothing is typed.
+    fn tick(&self) -> Duration;
+    fn draw(&self, frame: &mut Frame, theme: &Theme);
+    /// An input, or `None` when a tick is due. `Ok(false)` ends the loop.
+    fn handle(&mut self, event: Option<Event>) -> anyhow::Result<bool>;
+}
+
+/// The one event loop: draw, wait for input or the next tick, hand it over;
+/// until the program is done or a signal asks to stop.
+pub fn drive(screen: &mut Screen, program: &mut impl Program, theme: &Theme) -> anyhow::Result<()> {
+    let mut last_tick = Instant::now();
+    loop {
+        screen.terminal.draw(|f| program.draw(f, theme))?;
+        if screen.stopping() {
+            return Ok(());
+        }
+        let event = next_event(program.tick().saturating_sub(last_tick.elapsed()))?;
+        if event.is_none() {
+            last_tick = Instant::now();
+        }
+        if !program.handle(event)? {
+            return Ok(());
+        }
+    }
+}
+
+/// The console: the App and where its answers go.
+struct Console<'a> {
+    app: &'a mut App,
+    store: &'a mut Option<SessionStore>,
+}
+
+impl Program for Console<'_> {
+    fn tick(&self) -> Duration {
+        TICK
+    }
+
+    fn draw(&self, frame: &mut Frame, theme: &Theme) {
+        ui::draw(frame, self.app, theme);
+    }
+
+    fn handle(&mut self, event: Option<Event>) -> anyhow::Result<bool> {
+        let msg = match event {
+            Some(Event::Key(key)) => self.app.translate(&key),
+            Some(Event::Paste(text)) => Some(Msg::Paste(text)),
+            Some(_) => None, // a resize: the next draw lays out again
+            None => Some(Msg::Tick),
+        };
+        let Some(msg) = msg else {
+            return Ok(true);
+        };
+        let at = now();
+        let effects = self.app.update(msg, at);
+        Ok(!carry_out(self.app, self.store, effects, at))
+    }
+}
+
 /// Runs the console until the facilitator quits, a signal arrives or the
 /// terminal goes away; in every case the text being typed is kept as a draft
 /// and `answers.toml` is brought up to date.
@@ -91,7 +151,11 @@ pub fn run(
     let result = if quit {
         Ok(())
     } else {
-        event_loop(screen, app, &mut store, theme)
+        let mut console = Console {
+            app,
+            store: &mut store,
+        };
+        drive(screen, &mut console, theme)
     };
     if result.is_err() || screen.stopping() {
         let effects = app.shutdown();
@@ -102,38 +166,6 @@ pub fn run(
         store.snapshot(app.session())?;
     }
     result
-}
-
-fn event_loop(
-    screen: &mut Screen,
-    app: &mut App,
-    store: &mut Option<SessionStore>,
-    theme: &Theme,
-) -> anyhow::Result<()> {
-    let mut last_tick = Instant::now();
-    loop {
-        screen.terminal.draw(|f| ui::draw(f, app, theme))?;
-        if screen.stopping() {
-            return Ok(());
-        }
-        let wait = TICK.saturating_sub(last_tick.elapsed());
-        let msg = match next_event(wait)? {
-            Some(Event::Key(key)) => app.translate(&key),
-            Some(Event::Paste(text)) => Some(Msg::Paste(text)),
-            Some(_) => None, // a resize: the next draw lays out again
-            None => {
-                last_tick = Instant::now();
-                Some(Msg::Tick)
-            }
-        };
-        if let Some(msg) = msg {
-            let at = now();
-            let effects = app.update(msg, at);
-            if carry_out(app, store, effects, at) {
-                return Ok(());
-            }
-        }
-    }
 }
 
 /// Carries out effects in order; a commit reaches the disk before the App hears

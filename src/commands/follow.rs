@@ -1,0 +1,14 @@
+//! `flipover follow`: the room view of a session, for the projector.
+
+use super::Ctx;
+use crate::follow::Follow;
+use crate::runtime::{self, Screen};
+use crate::storage;
+
+/// Follows the session `id` (default: the open one, else the latest).
+pub fn run(ctx: &Ctx, id: Option<&str>) -> anyhow::Result<()> {
+    let dir = storage::find(&ctx.root, id)?;
+    let mut follow = Follow::new(&dir, &ctx.library, ctx.lang);
+    let mut screen = Screen::open()?;
+    runtime::drive(&mut screen, &mut follow, &ctx.theme)
+}

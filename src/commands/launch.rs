@@ -1,0 +1,24 @@
+//! The launcher of a bare `flipover`: start a workshop or resume a session.
+
+use super::{Ctx, console};
+use crate::content::Workshop;
+use crate::launcher::{Choice, Launcher};
+use crate::runtime::{self, Screen};
+use crate::storage;
+
+/// Shows the launcher, then runs what was chosen.
+pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
+    let lang = ctx.lang.unwrap_or("da");
+    let workshops: Vec<&Workshop> = ctx.library.workshops(lang).collect();
+    let sessions = storage::list(&ctx.root);
+    let mut launcher = Launcher::new(&workshops, &sessions, lang);
+    {
+        let mut screen = Screen::open()?;
+        runtime::drive(&mut screen, &mut launcher, &ctx.theme)?;
+    }
+    match launcher.chosen.flatten() {
+        Some(Choice::New(id)) => console::start(ctx, Some(&id)),
+        Some(Choice::Resume(dir)) => console::resume(ctx, &dir),
+        None => Ok(()),
+    }
+}
