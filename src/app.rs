@@ -592,6 +592,12 @@ impl App {
         } else {
             None
         };
+        if let Change::Goto { step } = &change
+            && *step != self.session.step
+        {
+            // Whatever was half done on the step the room leaves is dropped.
+            self.with_exercise(|ex, _| ex.leave());
+        }
         self.session.apply(&change);
         if let Change::AddStep { extra } = &change {
             let w = extend(

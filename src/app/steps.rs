@@ -106,7 +106,6 @@ impl App {
         else {
             return Vec::new();
         };
-        self.with_exercise(|ex, _| ex.leave());
         let existing = self
             .workshop
             .steps

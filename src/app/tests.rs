@@ -1,1 +1,324 @@
+//! `App::update`, one transition at a time: what each message does to the
+//! App and which effects it asks for. Commits are answered as the runtime
+//! would, without a disk.
 
+use std::sync::Arc;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::*;
+use crate::content::{DEFAULT_WORKSHOP, Library};
+use crate::session::Meta;
+
+const T0: Millis = 1_795_424_400_000;
+
+fn app() -> App {
+    let (lib, problems) = Library::embedded();
+    assert!(problems.is_empty(), "{problems:?}");
+    let w = Arc::new(
+        lib.workshop(DEFAULT_WORKSHOP, Some("da"))
+            .expect("shipped")
+            .clone(),
+    );
+    let meta = Meta {
+        id: "t".into(),
+        workshop: w.id.clone(),
+        lang: "da".into(),
+        title: w.title.clone(),
+        created: "2026-11-23T09:00:00Z".into(),
+    };
+    let s = Session::new(meta, &w);
+    App::new(w, s, T0, Options::default())
+}
+
+/// Sends `msg`, then answers every commit as written; returns every effect.
+fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let mut all = Vec::new();
+    let mut queue = std::collections::VecDeque::from(app.update(msg, T0));
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Commit { change, undoable } = &effect {
+            queue.extend(app.update(
+                Msg::Committed {
+                    change: change.clone(),
+                    undoable: *undoable,
+                },
+                T0,
+            ));
+        }
+        all.push(effect);
+    }
+    all
+}
+
+fn act(app: &mut App, action: Action) -> Vec<Effect> {
+    send(app, Msg::Do(action))
+}
+
+fn go_to(app: &mut App, id: &str) {
+    while app.step().id != id {
+        act(app, Action::NextStep);
+    }
+}
+
+fn commits(effects: &[Effect]) -> Vec<&Change> {
+    effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Commit { change, .. } => Some(change),
+            _ => None,
+        })
+        .collect()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        send(app, Msg::Type(key.into()));
+    }
+}
+
+#[test]
+fn next_step_commits_a_goto_and_moves_when_written() {
+    let mut a = app();
+    let effects = a.update(Msg::Do(Action::NextStep), T0);
+    assert_eq!(
+        commits(&effects),
+        [&Change::Goto {
+            step: "inspiration".into()
+        }]
+    );
+    assert_eq!(a.step().id, "velkomst", "not before the disk says so");
+    send(
+        &mut a,
+        Msg::Committed {
+            change: Change::Goto {
+                step: "inspiration".into(),
+            },
+            undoable: false,
+        },
+    );
+    assert_eq!(a.step().id, "inspiration");
+}
+
+#[test]
+fn previous_step_on_the_first_does_nothing() {
+    let mut a = app();
+    assert!(commits(&act(&mut a, Action::PrevStep)).is_empty());
+}
+
+#[test]
+fn the_clock_starts_and_hands_over_to_the_next_step() {
+    let mut a = app();
+    act(&mut a, Action::ToggleClock);
+    assert!(a.session().steps["velkomst"].clock.running());
+    let effects = act(&mut a, Action::NextStep);
+    assert_eq!(commits(&effects).len(), 3, "pause, start, goto");
+    assert!(!a.session().steps["velkomst"].clock.running());
+    assert!(a.session().steps["inspiration"].clock.running());
+}
+
+#[test]
+fn help_scrolls_closes_and_lets_the_clicker_through() {
+    let mut a = app();
+    act(&mut a, Action::ShowHelp);
+    act(&mut a, Action::ScrollDown);
+    assert!(matches!(a.mode(), Mode::Help { scroll: 1 }));
+    act(&mut a, Action::NextStep);
+    assert_eq!(a.step().id, "inspiration");
+    assert!(matches!(a.mode(), Mode::Help { .. }), "help stays open");
+    act(&mut a, Action::Close);
+    assert!(matches!(a.mode(), Mode::Normal));
+}
+
+#[test]
+fn the_agenda_goes_to_the_chosen_step() {
+    let mut a = app();
+    act(&mut a, Action::ShowAgenda);
+    act(&mut a, Action::Down);
+    act(&mut a, Action::Down);
+    act(&mut a, Action::Choose);
+    assert_eq!(a.step_index(), 2);
+    assert!(matches!(a.mode(), Mode::Normal));
+}
+
+#[test]
+fn a_point_is_typed_saved_and_confirmed() {
+    let mut a = app();
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    typed(&mut a, "Æbler");
+    let effects = a.update(Msg::Do(Action::Save), T0);
+    assert!(matches!(a.mode(), Mode::Saving(_)));
+    let [Effect::Commit { change, undoable }] = effects.as_slice() else {
+        panic!("one commit: {effects:?}");
+    };
+    let after = a.update(
+        Msg::Committed {
+            change: change.clone(),
+            undoable: *undoable,
+        },
+        T0,
+    );
+    assert!(matches!(a.mode(), Mode::Normal));
+    assert!(
+        matches!(after.as_slice(), [Effect::SaveLive(l)] if l.draft.is_none()),
+        "the draft is cleared: {after:?}"
+    );
+    assert_eq!(a.session().steps["droeftelse"].items[0].text, "Æbler");
+    assert_eq!(a.status(), Some(("✓ Gemt".into(), false)));
+}
+
+#[test]
+fn a_failed_write_reopens_the_form_with_the_reason() {
+    let mut a = app();
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    typed(&mut a, "x");
+    a.update(Msg::Do(Action::Save), T0);
+    a.update(Msg::CommitFailed("disk full".into()), T0);
+    let Mode::Editing(ed) = a.mode() else {
+        panic!("editing again");
+    };
+    assert_eq!(ed.error.as_deref(), Some("disk full"));
+    assert!(a.status().is_some_and(|(_, error)| error));
+}
+
+#[test]
+fn an_empty_form_saves_nothing_and_cancel_keeps_nothing() {
+    let mut a = app();
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    assert!(commits(&act(&mut a, Action::Save)).is_empty());
+    assert!(matches!(a.mode(), Mode::Normal));
+    act(&mut a, Action::NewAnswer);
+    typed(&mut a, "glem");
+    let effects = act(&mut a, Action::Cancel);
+    assert!(matches!(effects.as_slice(), [Effect::SaveLive(l)] if l.draft.is_none()));
+    assert!(a.session().steps["droeftelse"].items.is_empty());
+}
+
+#[test]
+fn quitting_while_typing_asks_and_keeps_the_draft() {
+    let mut a = app();
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    typed(&mut a, "halv");
+    act(&mut a, Action::Quit);
+    assert!(matches!(a.mode(), Mode::ConfirmQuit(_)));
+    act(&mut a, Action::No);
+    assert!(matches!(a.mode(), Mode::Editing(_)));
+    act(&mut a, Action::Quit);
+    let effects = act(&mut a, Action::Yes);
+    let Some(Effect::SaveLive(live)) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(
+        live.draft.as_ref().map(|d| d.fields.clone()),
+        Some(vec!["halv".into()])
+    );
+    assert_eq!(effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn a_blank_screen_comes_back_on_any_key_and_does_nothing_else() {
+    let mut a = app();
+    act(&mut a, Action::Blank);
+    assert!(a.blank());
+    let key = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
+    let msg = a.translate(&key).expect("a message");
+    send(&mut a, msg);
+    assert!(!a.blank());
+    assert_eq!(a.step().id, "velkomst");
+}
+
+#[test]
+fn keys_become_typing_only_in_a_form() {
+    let mut a = app();
+    let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    assert_eq!(a.translate(&q), Some(Msg::Do(Action::Quit)));
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    assert!(matches!(a.translate(&q), Some(Msg::Type(_))));
+}
+
+#[test]
+fn undo_with_nothing_done_says_so() {
+    let mut a = app();
+    assert!(act(&mut a, Action::Undo).is_empty());
+    assert_eq!(a.status(), Some(("Intet at fortryde".into(), false)));
+}
+
+#[test]
+fn the_draft_is_saved_after_a_second_of_quiet_not_before() {
+    let mut a = app();
+    go_to(&mut a, "droeftelse");
+    act(&mut a, Action::NewAnswer);
+    typed(&mut a, "a");
+    assert!(a.update(Msg::Tick, T0 + 500).is_empty());
+    assert!(matches!(
+        a.update(Msg::Tick, T0 + 1_000).as_slice(),
+        [Effect::SaveLive(l)] if l.draft.is_some()
+    ));
+    assert!(a.update(Msg::Tick, T0 + 1_500).is_empty(), "saved once");
+}
+
+#[test]
+fn projector_mode_toggles_and_the_room_view_stays() {
+    let mut a = app();
+    act(&mut a, Action::TogglePresentation);
+    assert_eq!(a.presentation(), Presentation::Projector);
+    act(&mut a, Action::TogglePresentation);
+    assert_eq!(a.presentation(), Presentation::Console);
+}
+
+#[test]
+fn the_vote_order_is_mirrored_for_the_room() {
+    let mut a = app();
+    go_to(&mut a, "brainstorm");
+    let effects = act(&mut a, Action::SortByVotes);
+    assert!(a.by_votes());
+    assert!(matches!(effects.as_slice(), [Effect::SaveLive(l)] if l.view.by_votes));
+}
+
+#[test]
+fn an_opened_advice_is_mirrored_and_takes_the_keys() {
+    let mut a = app();
+    go_to(&mut a, "inspiration");
+    let effects = act(&mut a, Action::Open);
+    assert!(matches!(effects.as_slice(), [Effect::SaveLive(l)] if l.view.advice == Some(0)));
+    assert_eq!(a.keys().len(), 1, "only the advice's keys");
+    act(&mut a, Action::Close);
+    assert_eq!(a.view().advice, None);
+}
+
+#[test]
+fn on_resume_the_question_about_closed_time_is_asked_first() {
+    let mut a = app();
+    act(&mut a, Action::ToggleClock);
+    let live = Live {
+        seen: T0 + 60_000,
+        draft: None,
+        view: View::default(),
+    };
+    let (mut b, effects) = App::resume(
+        Arc::new(a.workshop().clone()),
+        a.session().clone(),
+        Some(live),
+        T0 + 3_600_000,
+        Options::default(),
+    );
+    assert!(effects.is_empty());
+    assert!(matches!(b.mode(), Mode::ResumeClock { .. }));
+    let keys = b.keys();
+    assert!(
+        matches!(keys.as_slice(), [t] if t.first().map(|b| b.action) == Some(Action::Yes)),
+        "only the question's keys"
+    );
+    let effects = b.update(Msg::Do(Action::No), T0 + 3_600_000);
+    assert_eq!(
+        commits(&effects).len(),
+        1,
+        "the clock stops where it was seen"
+    );
+    assert!(matches!(b.mode(), Mode::Normal));
+}

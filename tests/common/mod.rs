@@ -110,6 +110,17 @@ impl Driver {
         }
     }
 
+    /// Moves on, step by step as the clicker does, to step `id`.
+    pub fn go_to(&mut self, id: &str) {
+        for _ in 0..self.app.workshop().steps.len() {
+            if self.app.step().id == id {
+                return;
+            }
+            self.act(Action::NextStep);
+        }
+        assert_eq!(self.app.step().id, id, "no step {id}");
+    }
+
     /// Types `text` into the open form, without the key table.
     pub fn write(&mut self, text: &str) {
         for c in text.chars() {
