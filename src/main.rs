@@ -3,6 +3,8 @@
 
 use std::process::ExitCode;
 
+use std::io::Write;
+
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -10,7 +12,9 @@ fn main() -> ExitCode {
     match flipover::commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("flipover: {e:#}");
+            // The chain printed once, cleaned: a message may quote a file.
+            let message = format!("flipover: {e:#}");
+            let _ = writeln!(std::io::stderr(), "{}", flipover::text::clean(&message));
             ExitCode::from(2)
         }
     }

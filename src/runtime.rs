@@ -2,7 +2,8 @@
 //! program — the console, the launcher, the room view. For the console it feeds
 //! keys (through the key table) and ticks to `App::update`, carries out the
 //! effects (commits to storage first, then tells the App), and draws. The terminal is restored on every way out: return, error, panic
-//! (ratatui's hook), Ctrl-C, SIGTERM and SIGHUP.
+//! (ratatui's hook), Ctrl-C, SIGTERM, SIGHUP and SIGQUIT (Ctrl-Break on
+//! Windows); SIGTSTP restores it before the process stops, and `fg` repaints.
 
 use std::collections::VecDeque;
 use std::io;
@@ -28,30 +29,100 @@ pub fn now() -> Millis {
         .map_or(0, |d| d.as_millis() as Millis)
 }
 
+/// Signals that ask flipover to stop: the loop sees a flag, keeps the draft,
+/// restores the terminal and exits. (SIGKILL cannot be caught; the journal is
+/// what makes it harmless.)
+#[cfg(unix)]
+const STOP_SIGNALS: &[i32] = &[
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+];
+/// Windows knows no SIGHUP or SIGQUIT; Ctrl-Break comes as SIGBREAK.
+#[cfg(windows)]
+const STOP_SIGNALS: &[i32] = &[
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGBREAK,
+];
+#[cfg(not(any(unix, windows)))]
+const STOP_SIGNALS: &[i32] = &[];
+
 /// The terminal in raw mode on the alternate screen; restored when dropped.
 pub struct Screen {
     pub terminal: DefaultTerminal,
     stop: Arc<AtomicBool>,
+    /// SIGTSTP arrived: leave the terminal as it was, then stop.
+    suspend: Arc<AtomicBool>,
 }
 
 impl Screen {
+    /// Takes the terminal; a clear error (not a panic) when there is none,
+    /// such as input from a file or a closed terminal.
     pub fn open() -> io::Result<Self> {
-        let stop = Arc::new(AtomicBool::new(false));
-        for signal in [
-            signal_hook::consts::SIGTERM,
-            signal_hook::consts::SIGHUP,
-            signal_hook::consts::SIGINT,
+        use std::io::IsTerminal;
+        for (name, is) in [
+            ("input", io::stdin().is_terminal()),
+            ("output", io::stdout().is_terminal()),
         ] {
+            if !is {
+                return Err(io::Error::other(format!(
+                    "flipover needs a terminal, and its {name} is not one \
+                     (run it in a terminal window, without < or |)"
+                )));
+            }
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        for &signal in STOP_SIGNALS {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
-        let terminal = ratatui::init();
+        let suspend = Arc::new(AtomicBool::new(false));
+        // Caught instead of stopping at once, so the terminal is restored first.
+        #[cfg(unix)]
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&suspend))?;
+        let terminal = ratatui::try_init().map_err(|e| {
+            // Raw mode may be on even though the alternate screen failed.
+            ratatui::restore();
+            io::Error::new(e.kind(), format!("cannot take over the terminal: {e}"))
+        })?;
         crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
-        Ok(Self { terminal, stop })
+        Ok(Self {
+            terminal,
+            stop,
+            suspend,
+        })
     }
 
     /// A signal asked flipover to stop.
     pub fn stopping(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
+    }
+
+    /// After SIGTSTP: gives the terminal back, stops the process, and on
+    /// SIGCONT (`fg`) takes it again and has the next draw repaint everything.
+    fn suspend_if_asked(&mut self) -> io::Result<()> {
+        if !self.suspend.swap(false, Ordering::Relaxed) {
+            return Ok(());
+        }
+        let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
+        ratatui::restore();
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        // Here after `fg`.
+        crossterm::terminal::enable_raw_mode()?;
+        crossterm::execute!(
+            io::stdout(),
+            crossterm::terminal::EnterAlternateScreen,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            EnableBracketedPaste
+        )?;
+        // The screen is blank now, not what ratatui last drew: make the last
+        // frame a blank one, so the next draw writes every cell. (Not
+        // `Terminal::clear`, which asks the terminal for the cursor position
+        // and waits for an answer some terminals never give.)
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
@@ -92,6 +163,9 @@ pub trait Program {
 pub fn drive(screen: &mut Screen, program: &mut impl Program, theme: &Theme) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
     loop {
+        screen.suspend_if_asked()?;
+        // Every input is followed by a draw, a resize included: it is laid out
+        // again at once, not at the next tick.
         screen.terminal.draw(|f| program.draw(f, theme))?;
         if screen.stopping() {
             return Ok(());

@@ -118,14 +118,26 @@ pub struct SessionStore {
 }
 
 impl SessionStore {
-    /// A new session of `workshop` under `root`, named by the time it starts.
+    /// A new session of `workshop` under `root`, named by the time it starts,
+    /// created at once (`prepare` then `NewSession::create`).
     pub fn create(
         root: &Path,
         workshop: &Workshop,
         now: jiff::ZonedDateTime,
     ) -> Result<(Self, Session), StorageError> {
+        let (new, session) = Self::prepare(root, workshop, now);
+        Ok((new.create(&session)?, session))
+    }
+
+    /// A new session of `workshop`, named and set up in memory only: the
+    /// console draws its first frame before any file is written, then
+    /// `NewSession::create` makes it durable before a key is read.
+    pub fn prepare(
+        root: &Path,
+        workshop: &Workshop,
+        now: jiff::ZonedDateTime,
+    ) -> (NewSession, Session) {
         let parent = sessions_dir(root);
-        create_private_dir(&parent)?;
         let stem = format!("{}-{}", now.strftime("%Y-%m-%d-%H%M"), workshop.id);
         let (id, dir) = (1..)
             .map(|n| {
@@ -138,8 +150,6 @@ impl SessionStore {
             .map(|id| (id.clone(), parent.join(id)))
             .find(|(_, d)| !d.exists())
             .unwrap_or_else(|| (stem.clone(), parent.join(&stem)));
-        create_private_dir(&dir)?;
-        let lock = SessionLock::acquire(&dir)?;
         let meta = Meta {
             id,
             workshop: workshop.id.clone(),
@@ -147,19 +157,7 @@ impl SessionStore {
             title: workshop.title.clone(),
             created: now.timestamp().to_string(),
         };
-        let session = Session::new(meta, workshop);
-        write_snapshot(&dir, 0, &session)?;
-        atomic::write(&dir.join(JOURNAL), journal::HEADER.as_bytes())
-            .map_err(|e| StorageError::io(&dir.join(JOURNAL), e))?;
-        let journal = Journal::open(&dir.join(JOURNAL), 0, 0, None)?;
-        Ok((
-            Self {
-                dir,
-                journal,
-                _lock: lock,
-            },
-            session,
-        ))
+        (NewSession { dir }, Session::new(meta, workshop))
     }
 
     /// Opens and locks a session folder: snapshot plus journal, and what was being
@@ -213,6 +211,38 @@ impl SessionStore {
         let path = self.dir.join(LIVE);
         let text = toml::to_string(live).map_err(|e| StorageError::Encode(e.to_string()))?;
         atomic::write(&path, text.as_bytes()).map_err(|e| StorageError::io(&path, e))
+    }
+}
+
+/// A session named but not yet on disk (see `SessionStore::prepare`).
+pub struct NewSession {
+    dir: PathBuf,
+}
+
+impl NewSession {
+    /// The folder it will have.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Creates the folder, takes the lock and writes `session` (as prepared)
+    /// with an empty journal, all fsynced.
+    pub fn create(self, session: &Session) -> Result<SessionStore, StorageError> {
+        let dir = self.dir;
+        if let Some(parent) = dir.parent() {
+            create_private_dir(parent)?;
+        }
+        create_private_dir(&dir)?;
+        let lock = SessionLock::acquire(&dir)?;
+        write_snapshot(&dir, 0, session)?;
+        atomic::write(&dir.join(JOURNAL), journal::HEADER.as_bytes())
+            .map_err(|e| StorageError::io(&dir.join(JOURNAL), e))?;
+        let journal = Journal::open(&dir.join(JOURNAL), 0, 0, None)?;
+        Ok(SessionStore {
+            dir,
+            journal,
+            _lock: lock,
+        })
     }
 }
 

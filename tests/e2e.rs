@@ -81,8 +81,8 @@ fn a_second_console_on_the_same_session_is_refused() {
 }
 
 #[test]
-fn sigterm_and_sighup_restore_the_terminal_and_keep_the_draft() {
-    for signal in ["-TERM", "-HUP"] {
+fn sigterm_sighup_and_sigquit_restore_the_terminal_and_keep_the_draft() {
+    for signal in ["-TERM", "-HUP", "-QUIT"] {
         let data = tempfile::tempdir().expect("tempdir");
         let mut c = Console::start(&["run"], data.path());
         c.walk_to_board();
@@ -164,4 +164,131 @@ fn check_reports_a_broken_file_and_exits_1() {
         "{}",
         String::from_utf8_lossy(&ok.stderr)
     );
+}
+
+/// Runs the binary without a terminal: stdin from /dev/null, output piped.
+fn without_terminal(args: &[&str], data: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
+        .args(args)
+        .env("FLIPOVER_DATA_DIR", data)
+        .current_dir(data)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run")
+}
+
+#[test]
+fn without_a_terminal_each_screen_says_so_and_leaves_no_session() {
+    let data = tempfile::tempdir().expect("tempdir");
+    for args in [&["run"][..], &[], &["follow"]] {
+        let out = without_terminal(args, data.path());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let expected = if args == ["follow"] {
+            "no session" // nothing to follow yet, said before the terminal is needed
+        } else {
+            "flipover needs a terminal, and its input is not one"
+        };
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    let sessions = data.path().join("sessions");
+    let left = std::fs::read_dir(&sessions).map_or(0, |d| d.count());
+    assert_eq!(left, 0, "no empty session is left behind");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_ends_the_listing_without_a_panic() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
+        .arg("sessions")
+        .env("FLIPOVER_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(out.status.success(), "{err}");
+}
+
+#[test]
+fn sessions_lists_a_damaged_one_and_prints_no_escape_from_a_tampered_file() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run"], data.path());
+    c.wait_for("Trin 1/");
+    c.send("q");
+    assert!(c.wait_exit().success());
+    let dir = only_session(data.path());
+    let answers = dir.join("answers.toml");
+    let text = std::fs::read_to_string(&answers).expect("answers");
+    let tampered = text.replacen("title = \"", "title = \"\\u001b]0;pwned\\u0007", 1);
+    let tampered = tampered.replacen(
+        "workshop = \"3-timers-workshop\"",
+        "workshop = \"x\\u001b]0;pwned\\u0007\"",
+        1,
+    );
+    assert_ne!(tampered, text, "the file was tampered with");
+    std::fs::write(&answers, tampered).expect("write");
+    // And a second folder whose answers.toml is missing.
+    std::fs::create_dir(data.path().join("sessions/2026-01-01-0900-tom")).expect("mkdir");
+
+    let out = without_terminal(&["sessions"], data.path());
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!listing.contains('\u{1b}'), "{listing:?}");
+    assert!(!listing.contains('\u{7}'), "{listing:?}");
+    assert!(listing.contains("x\\u{1b}]0;pwned\\u{7}"), "{listing}");
+    assert!(
+        listing.contains("2026-01-01-0900-tom")
+            && listing.contains("DAMAGED: answers.toml is missing"),
+        "{listing}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn after_sigtstp_the_terminal_is_restored_and_fg_repaints() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run"], data.path());
+    c.wait_for("Trin 1/");
+    c.signal("-TSTP");
+    // Stopped, and the alternate screen left before stopping.
+    assert!(c.wrote("\x1b[?1049l"), "left the alternate screen");
+    wait_until_stopped(c.pid());
+    c.clear_screen();
+    c.signal("-CONT");
+    // Nothing changed in the App: only a full repaint brings the step back.
+    c.wait_for("Trin 1/");
+    c.send("q");
+    assert!(c.wait_exit().success());
+}
+
+/// Waits until the process is stopped (state `T` in /proc), where there is /proc.
+#[cfg(unix)]
+fn wait_until_stopped(pid: u32) {
+    let stat = format!("/proc/{pid}/stat");
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        match std::fs::read_to_string(&stat) {
+            Ok(s)
+                if s.rsplit(')')
+                    .next()
+                    .is_some_and(|r| r.trim_start().starts_with('T')) =>
+            {
+                return;
+            }
+            Ok(_) => std::thread::sleep(Duration::from_millis(20)),
+            Err(_) => return, // no /proc (macOS): the wait for the repaint still holds
+        }
+    }
+    panic!("the process never stopped");
 }

@@ -1,6 +1,7 @@
 //! `flipover check`: every problem in the given files (or the shipped and
 //! local ones) on stderr as path:line:col; exit 1 if there is any.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,8 +10,10 @@ use crate::content::Library;
 /// `flipover check`: every problem on stderr as path:line:col; exit 1 if any.
 pub fn run(paths: &[PathBuf]) -> ExitCode {
     let (library, problems) = Library::load(paths);
+    // Problems print themselves cleaned; a closed pipe ends the output quietly.
+    let mut err = std::io::stderr().lock();
     for p in &problems {
-        eprintln!("{p}");
+        let _ = writeln!(err, "{p}");
     }
     if problems.is_empty() {
         let n: usize = ["da", "en"]
@@ -21,10 +24,13 @@ pub fn run(paths: &[PathBuf]) -> ExitCode {
             .iter()
             .map(|l| library.contents(l).count())
             .sum();
-        println!("ok: {n} workshops and {c} content files, no problems");
+        let _ = writeln!(
+            std::io::stdout(),
+            "ok: {n} workshops and {c} content files, no problems"
+        );
         ExitCode::SUCCESS
     } else {
-        eprintln!("{} problem(s)", problems.len());
+        let _ = writeln!(err, "{} problem(s)", problems.len());
         ExitCode::from(1)
     }
 }

@@ -1,6 +1,7 @@
 //! `flipover run` and `flipover resume`: the console on a new or an earlier
 //! session, in the one event loop of `runtime`.
 
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -58,24 +59,36 @@ fn start_workshop(ctx: &Ctx, workshop: Arc<Workshop>) -> anyhow::Result<()> {
             title: workshop.title.clone(),
             created: jiff::Timestamp::now().to_string(),
         };
-        (None, Session::new(meta, &workshop))
+        (Store::Nowhere, Session::new(meta, &workshop))
     } else {
-        let (store, session) =
-            SessionStore::create(&ctx.root, &workshop, jiff::ZonedDateTime::now())
-                .context("cannot create the session")?;
-        (Some(store), session)
+        // Written once the terminal is up and the first frame drawn: no
+        // empty session is left when there is no terminal, and start-up is
+        // not held up by fsyncs.
+        let (new, session) =
+            SessionStore::prepare(&ctx.root, &workshop, jiff::ZonedDateTime::now());
+        (Store::New(new), session)
     };
     console(ctx, workshop, session, store, None)
+}
+
+/// Where the console's answers go.
+enum Store {
+    /// A rehearsal: nowhere.
+    Nowhere,
+    /// A session opened from its folder.
+    Open(SessionStore),
+    /// A new session, created after the first frame.
+    New(storage::NewSession),
 }
 
 /// The session in `dir`, where it was left.
 pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
     let (store, session, live) = if ctx.rehearse {
         let loaded = storage::read(dir)?;
-        (None, loaded.session, loaded.live)
+        (Store::Nowhere, loaded.session, loaded.live)
     } else {
         let (store, session, live) = SessionStore::open(dir)?;
-        (Some(store), session, live)
+        (Store::Open(store), session, live)
     };
     let Some(workshop) = ctx.workshop_of(&session) else {
         bail!(
@@ -91,10 +104,14 @@ fn console(
     ctx: &Ctx,
     workshop: Arc<Workshop>,
     session: Session,
-    store: Option<SessionStore>,
+    store: Store,
     live: Option<crate::session::Live>,
 ) -> anyhow::Result<()> {
-    let dir = store.as_ref().map(|s| s.dir().to_path_buf());
+    let dir = match &store {
+        Store::Nowhere => None,
+        Store::Open(s) => Some(s.dir().to_path_buf()),
+        Store::New(n) => Some(n.dir().to_path_buf()),
+    };
     let instruments = ctx.instruments(&workshop.lang);
     let options = Options {
         instruments,
@@ -104,10 +121,26 @@ fn console(
     };
     let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);
     let mut screen = Screen::open()?;
+    let store = match store {
+        Store::Nowhere => None,
+        Store::Open(s) => Some(s),
+        Store::New(new) => {
+            screen
+                .terminal
+                .draw(|f| crate::ui::draw(f, &app, &ctx.theme))?;
+            // Durable before the first key is read, so before any answer.
+            Some(
+                new.create(app.session())
+                    .context("cannot create the session")?,
+            )
+        }
+    };
     let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first);
     drop(screen);
-    if let Some(dir) = dir {
-        println!("flipover: the answers are saved in {}", dir.display());
+    if let Some(dir) = dir.filter(|d| d.exists()) {
+        // The terminal may be gone by now (a closed window): not worth a panic.
+        let line = format!("flipover: the answers are saved in {}", dir.display());
+        let _ = writeln!(std::io::stdout(), "{}", crate::text::clean(&line));
     }
     result
 }

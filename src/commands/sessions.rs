@@ -1,19 +1,28 @@
-//! `flipover sessions`: the sessions in the data folder, newest first.
+//! `flipover sessions`: the sessions in the data folder, newest first, and
+//! the ones that cannot be read, with why. Everything printed comes from files
+//! and goes through `text::clean`.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
 
 use super::Ctx;
 use crate::storage;
+use crate::text::clean;
 
 /// Lists id, workshop, date, progress and the number of answers.
 pub fn run(ctx: &Ctx) {
-    let list = storage::list(&ctx.root);
-    if list.is_empty() {
-        println!("no sessions yet in {}", ctx.root.display());
-        return;
+    let (list, damaged) = storage::scan(&ctx.root);
+    let mut out = String::new();
+    if list.is_empty() && damaged.is_empty() {
+        let _ = writeln!(out, "no sessions yet in {}", ctx.root.display());
     }
-    println!(
-        "{:<42} {:<20} {:<17} {:<6} ANSWERS",
-        "ID", "WORKSHOP", "CREATED", "STEP"
-    );
+    if !list.is_empty() {
+        let _ = writeln!(
+            out,
+            "{:<42} {:<20} {:<17} {:<6} ANSWERS",
+            "ID", "WORKSHOP", "CREATED", "STEP"
+        );
+    }
     for s in list {
         let meta = &s.session.meta;
         let created = meta
@@ -32,13 +41,19 @@ pub fn run(ctx: &Ctx) {
                 Some(format!("{}/{}", at + 1, w.steps.len()))
             })
             .unwrap_or_else(|| s.session.step.clone());
-        println!(
+        let _ = writeln!(
+            out,
             "{:<42} {:<20} {:<17} {:<6} {}",
-            meta.id,
-            meta.workshop,
-            created,
-            progress,
+            clean(&meta.id),
+            clean(&meta.workshop),
+            clean(&created),
+            clean(&progress),
             s.session.item_count()
         );
     }
+    for d in damaged {
+        let _ = writeln!(out, "{:<42} DAMAGED: {}", clean(&d.id), clean(&d.reason));
+    }
+    // A closed pipe (`| head -1`) or terminal ends the listing, not in a panic.
+    let _ = std::io::stdout().write_all(out.as_bytes());
 }

@@ -156,4 +156,16 @@ impl Console {
         let _ = self.drained.recv_timeout(PATIENCE);
         self.contents()
     }
+
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap_or(0)
+    }
+
+    /// Forgets what is on the emulated screen, so a later `wait_for` sees
+    /// only what is drawn from now on.
+    pub fn clear_screen(&self) {
+        if let Ok(mut p) = self.screen.lock() {
+            p.process(b"\x1b[2J\x1b[H");
+        }
+    }
 }
