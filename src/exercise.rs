@@ -146,6 +146,40 @@ pub trait Exercise {
     fn open(&mut self, _index: usize) {}
 }
 
+/// Where the note on `id` (a scale item, a stage) is kept.
+pub fn note_key(id: &str) -> String {
+    format!("{id}/note")
+}
+
+/// What the form for the note on `id` is for, and the note so far.
+pub fn note_target(cx: &Cx, id: &str) -> (Target, Vec<String>) {
+    let key = note_key(id);
+    let text = cx.value(&key).map(|v| v.text().to_string());
+    (Target::Value { key }, vec![text.unwrap_or_default()])
+}
+
+/// The note form: "Note – title", on the row of `ids` the target is for
+/// (returned, so a draft reopens where it was written).
+pub fn note_form<'a>(
+    target: Target,
+    values: Vec<String>,
+    cx: &Cx,
+    rows: impl Iterator<Item = (&'a str, &'a str)>,
+    row: &mut usize,
+) -> Editor {
+    let mut title = "";
+    for (i, (id, t)) in rows.enumerate() {
+        if matches!(&target, Target::Value { key } if *key == note_key(id)) {
+            *row = i;
+        }
+        if i == *row {
+            title = t;
+        }
+    }
+    let title = format!("{} – {title}", cx.words.note);
+    Editor::new(&cx.step.id, target, title, &values)
+}
+
 /// A typed text as a value: nothing when empty.
 pub fn text_value(text: String) -> Option<Value> {
     (!text.is_empty()).then_some(Value::Text(text))

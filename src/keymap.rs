@@ -167,6 +167,18 @@ pub fn hints<'a>(tables: &'a [Table]) -> impl Iterator<Item = &'static Binding> 
 use Action as A;
 use KeyCode as K;
 
+/// Up and down a list, on any screen that has one.
+pub const UP: Binding = bind(&[k(K::Up), c('k')], A::Up, false, "op", "up");
+pub const DOWN: Binding = bind(&[k(K::Down), c('j')], A::Down, false, "ned", "down");
+/// Clears the selected value (a score, a position).
+pub const CLEAR: Binding = bind(
+    &[c('0'), k(K::Backspace)],
+    A::ClearValue,
+    true,
+    "ryd",
+    "clear",
+);
+
 /// Keys on every step, when nothing is open over it.
 pub const STEP: Table = &[
     bind(

@@ -15,7 +15,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
 use crate::content::Board;
 use crate::i18n::Words;
-use crate::keymap::{Table, bind, c, k};
+use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{Change, Item, StepState, Target};
 use crate::ui::Theme;
 
@@ -36,8 +36,8 @@ pub const KEYS: Table = &[
         "forrige felt",
         "previous area",
     ),
-    bind(&[k(K::Up), c('k')], Action::Up, false, "op", "up"),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "ned", "down"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         &[c('a'), k(K::Enter)],
         Action::NewAnswer,

@@ -11,15 +11,15 @@ use super::cards::{self, Selection};
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
 use crate::i18n::Words;
-use crate::keymap::{Table, bind, c, k};
+use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{Change, Item, StepState, Target};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
 
 pub const KEYS: Table = &[
-    bind(&[k(K::Up), c('k')], Action::Up, false, "op", "up"),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "ned", "down"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         &[c('a'), k(K::Enter)],
         Action::NewAnswer,

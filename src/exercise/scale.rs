@@ -10,25 +10,19 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::answers::{Score, Spread, spread};
-use super::{Block, Cx, Exercise, Reply};
+use super::{Block, Cx, Exercise, Reply, note_form, note_key, note_target};
 use crate::app::{Action, App, Editor};
 use crate::content::Scale;
 use crate::i18n::Words;
-use crate::keymap::{DIGITS, Table, bind, c, k};
+use crate::keymap::{self, DIGITS, Table, bind, c, k};
 use crate::session::{StepState, Target, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
 
 pub const KEYS: Table = &[
-    bind(
-        &[k(K::Up), c('k')],
-        Action::Up,
-        false,
-        "forrige",
-        "previous",
-    ),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         DIGITS,
         Action::SetValue(0),
@@ -36,13 +30,7 @@ pub const KEYS: Table = &[
         "giv point / en stemme",
         "score / one vote",
     ),
-    bind(
-        &[c('0'), k(K::Backspace)],
-        Action::ClearValue,
-        true,
-        "ryd",
-        "clear",
-    ),
+    keymap::CLEAR,
     bind(
         &[k(K::Enter), c('e')],
         Action::Open,
@@ -51,11 +39,6 @@ pub const KEYS: Table = &[
         "write a note",
     ),
 ];
-
-/// Where an item's note is kept.
-pub fn note_key(item: &str) -> String {
-    format!("{item}/note")
-}
 
 pub struct Scores {
     scale: Arc<Scale>,
@@ -123,13 +106,8 @@ impl Exercise for Scores {
                 return Reply::Commit(cx.set(&item.id, None));
             }
             Action::Open => {
-                let key = note_key(&item.id);
-                let text = cx.value(&key).map(|v| v.text().to_string());
-                return Reply::Form(self.form(
-                    Target::Value { key },
-                    vec![text.unwrap_or_default()],
-                    cx,
-                ));
+                let (target, values) = note_target(cx, &item.id);
+                return Reply::Form(self.form(target, values, cx));
             }
             _ => {}
         }
@@ -137,22 +115,15 @@ impl Exercise for Scores {
     }
 
     fn form(&mut self, target: Target, values: Vec<String>, cx: &Cx) -> Editor {
-        if let Target::Value { key } = &target
-            && let Some(i) = self
-                .scale
-                .items
-                .iter()
-                .position(|i| note_key(&i.id) == *key)
-        {
-            self.row = i;
-        }
-        let item = self
+        let rows = self
             .scale
             .items
-            .get(self.row())
-            .map_or("", |i| i.title.as_str());
-        let title = format!("{} – {item}", cx.words.note);
-        Editor::new(&cx.step.id, target, title, &values)
+            .iter()
+            .map(|i| (i.id.as_str(), i.title.as_str()));
+        let mut row = self.row();
+        let ed = note_form(target, values, cx, rows, &mut row);
+        self.row = row;
+        ed
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

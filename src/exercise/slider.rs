@@ -14,7 +14,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App};
 use crate::content::Slider;
 use crate::i18n::Words;
-use crate::keymap::{DIGITS, Table, bind, c, k};
+use crate::keymap::{self, DIGITS, Table, bind, k};
 use crate::session::{StepState, Value};
 use crate::ui::Theme;
 
@@ -25,14 +25,8 @@ const WANT: &str = "want";
 
 /// Dilemmas with where we are only.
 pub const KEYS: Table = &[
-    bind(
-        &[k(K::Up), c('k')],
-        Action::Up,
-        false,
-        "forrige",
-        "previous",
-    ),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         DIGITS,
         Action::SetValue(0),
@@ -40,25 +34,13 @@ pub const KEYS: Table = &[
         "sæt positionen",
         "set the position",
     ),
-    bind(
-        &[c('0'), k(K::Backspace)],
-        Action::ClearValue,
-        true,
-        "ryd",
-        "clear",
-    ),
+    keymap::CLEAR,
 ];
 
 /// Dilemmas with where we are and where we want to be.
 pub const KEYS_WANT: Table = &[
-    bind(
-        &[k(K::Up), c('k')],
-        Action::Up,
-        false,
-        "forrige",
-        "previous",
-    ),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         &[k(K::Tab), k(K::BackTab)],
         Action::ToggleWant,
@@ -73,13 +55,7 @@ pub const KEYS_WANT: Table = &[
         "sæt positionen",
         "set the position",
     ),
-    bind(
-        &[c('0'), k(K::Backspace)],
-        Action::ClearValue,
-        true,
-        "ryd",
-        "clear",
-    ),
+    keymap::CLEAR,
 ];
 
 pub struct Positions {

@@ -15,7 +15,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
 use crate::content::Split;
 use crate::i18n::Words;
-use crate::keymap::{Table, bind, c, k};
+use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{Change, StepState, Target, Value};
 use crate::ui::Theme;
 
@@ -36,14 +36,8 @@ pub const KEYS: Table = &[
         "forrige enhed",
         "previous unit",
     ),
-    bind(
-        &[k(K::Up), c('k')],
-        Action::Up,
-        false,
-        "forrige",
-        "previous",
-    ),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         &[k(K::Enter), c('e')],
         Action::Open,

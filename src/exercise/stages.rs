@@ -9,26 +9,19 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::answers::StageMarks;
-use super::scale::note_key;
-use super::{Block, Cx, Exercise, Reply};
+use super::{Block, Cx, Exercise, Reply, note_form, note_key, note_target};
 use crate::app::{Action, App, Editor};
 use crate::content::Stages;
 use crate::i18n::Words;
-use crate::keymap::{Table, bind, c, k};
+use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{StepState, Target, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
 
 pub const KEYS: Table = &[
-    bind(
-        &[k(K::Up), c('k')],
-        Action::Up,
-        false,
-        "forrige",
-        "previous",
-    ),
-    bind(&[k(K::Down), c('j')], Action::Down, false, "næste", "next"),
+    keymap::UP,
+    keymap::DOWN,
     bind(
         &[c('v')],
         Action::Vote(true),
@@ -96,13 +89,8 @@ impl Exercise for Marks {
             }
             Action::ClearValue if marks > 0 => return Reply::Commit(cx.set(&stage.id, None)),
             Action::Open => {
-                let key = note_key(&stage.id);
-                let text = cx.value(&key).map(|v| v.text().to_string());
-                return Reply::Form(self.form(
-                    Target::Value { key },
-                    vec![text.unwrap_or_default()],
-                    cx,
-                ));
+                let (target, values) = note_target(cx, &stage.id);
+                return Reply::Form(self.form(target, values, cx));
             }
             _ => {}
         }
@@ -110,22 +98,15 @@ impl Exercise for Marks {
     }
 
     fn form(&mut self, target: Target, values: Vec<String>, cx: &Cx) -> Editor {
-        if let Target::Value { key } = &target
-            && let Some(i) = self
-                .stages
-                .stages
-                .iter()
-                .position(|s| note_key(&s.id) == *key)
-        {
-            self.row = i;
-        }
-        let stage = self
+        let rows = self
             .stages
             .stages
-            .get(self.row())
-            .map_or("", |s| s.title.as_str());
-        let title = format!("{} – {stage}", cx.words.note);
-        Editor::new(&cx.step.id, target, title, &values)
+            .iter()
+            .map(|s| (s.id.as_str(), s.title.as_str()));
+        let mut row = self.row();
+        let ed = note_form(target, values, cx, rows, &mut row);
+        self.row = row;
+        ed
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

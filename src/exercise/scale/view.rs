@@ -5,10 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{note_key, scores_spread};
+use super::scores_spread;
 use crate::app::App;
 use crate::content::Scale;
 use crate::exercise::answers::{Spread, spread};
+use crate::exercise::note_key;
 use crate::ui::{Theme, decimal, instrument_frame, style_if, window, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize, theme: &Theme) {

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::content::Stages;
-use crate::exercise::scale::note_key;
+use crate::exercise::note_key;
 use crate::ui::{Theme, instrument_frame, style_if, window, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usize, theme: &Theme) {
