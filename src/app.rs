@@ -19,7 +19,7 @@ pub use action::{Action, Effect, Msg};
 pub use editor::Editor;
 pub use ratatui_textarea::Input;
 pub use status::{Note, Status};
-pub use steps::extend;
+pub use steps::{extend, session_workshop};
 
 use crate::content::{Content, Step, Workshop};
 use crate::exercise::{self, Cx, Exercise, Reply};

@@ -7,9 +7,12 @@ mod follow;
 mod launch;
 mod sessions;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
 use std::process::ExitCode;
 
+use crate::app::session_workshop;
 use crate::cli::{Cli, Command};
 use crate::content::{Content, Library, Problem, Workshop};
 use crate::session::Session;
@@ -26,20 +29,34 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// The instruments an advice can offer, in `lang`.
-    pub fn instruments(&self, lang: &str) -> Vec<Content> {
-        self.library.instruments(lang).cloned().collect()
-    }
-
-    /// The workshop a session runs, with the instrument steps it added.
-    pub fn workshop_of(&self, session: &Session) -> Option<Workshop> {
-        let lang = self.lang.unwrap_or(&session.meta.lang);
-        let w = self.library.workshop(&session.meta.workshop, Some(lang))?;
-        Some(crate::app::extend(
-            w,
-            &session.extras,
-            &self.instruments(lang),
-        ))
+    /// The workshop the session in `dir` runs, with the steps it added, and
+    /// the instruments its advice can offer: from the session's own copy of
+    /// its workshop, or (a session from before sessions carried one) from the
+    /// shipped and local files.
+    pub fn workshop_of(
+        &self,
+        dir: &Path,
+        session: &Session,
+    ) -> anyhow::Result<(Workshop, Vec<Content>)> {
+        match storage::pinned::load(dir) {
+            Some(pinned) => session_workshop(&pinned.library, session, self.lang).ok_or_else(|| {
+                let why = pinned
+                    .problems
+                    .first()
+                    .map_or_else(|| "it is missing".to_string(), |p| p.headline());
+                anyhow!(
+                    "the session's copy of its workshop {:?} in {} does not load: {why}",
+                    session.meta.workshop,
+                    dir.join(storage::pinned::DIR).display()
+                )
+            }),
+            None => session_workshop(&self.library, session, self.lang).ok_or_else(|| {
+                anyhow!(
+                    "the session's workshop {:?} is not shipped and not in ./workshops; put its file there and resume again",
+                    session.meta.workshop
+                )
+            }),
+        }
     }
 }
 

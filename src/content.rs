@@ -315,19 +315,7 @@ impl Library {
     /// The shipped files, plus any in `./content` and `./workshops`, plus `extra`
     /// files or folders. Returns what loaded and every problem found.
     pub fn load(extra: &[PathBuf]) -> (Library, Vec<Problem>) {
-        let mut problems = Vec::new();
-        let mut files = embedded();
-        let mut seen = BTreeSet::new();
-        // The paths given first, so a file also found in ./content keeps the
-        // name it was given by (`run ./workshops/x.toml` finds it under that).
-        for path in extra {
-            collect(path, 0, &mut files, &mut seen, &mut problems);
-        }
-        for dir in ["content", "workshops"] {
-            if Path::new(dir).is_dir() {
-                collect(Path::new(dir), 0, &mut files, &mut seen, &mut problems);
-            }
-        }
+        let (files, mut problems) = sources(extra);
         let library = Library::from_files(&files, &mut problems);
         problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
         (library, problems)
@@ -459,6 +447,13 @@ impl Library {
             .map(|(w, _)| w)
     }
 
+    /// The path of the file the workshop `id` in `lang` was loaded from.
+    pub fn workshop_path(&self, lang: &str, id: &str) -> Option<&str> {
+        self.workshops
+            .get(&(lang.to_string(), id.to_string()))
+            .map(|(_, p)| p.as_str())
+    }
+
     /// Workshops in `lang`, by id.
     pub fn workshops(&self, lang: &str) -> impl Iterator<Item = &Workshop> {
         self.workshops
@@ -476,6 +471,26 @@ impl Library {
     pub fn contents(&self, lang: &str) -> impl Iterator<Item = &Content> {
         self.contents.get(lang).into_iter().flat_map(|m| m.values())
     }
+}
+
+/// The files `Library::load` reads, in the order it reads them: the shipped
+/// ones, then `extra`, then `./content` and `./workshops`; with the problems
+/// of the files that could not be read.
+pub fn sources(extra: &[PathBuf]) -> (Vec<SourceFile>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut files = embedded();
+    let mut seen = BTreeSet::new();
+    // The paths given first, so a file also found in ./content keeps the
+    // name it was given by (`run ./workshops/x.toml` finds it under that).
+    for path in extra {
+        collect(path, 0, &mut files, &mut seen, &mut problems);
+    }
+    for dir in ["content", "workshops"] {
+        if Path::new(dir).is_dir() {
+            collect(Path::new(dir), 0, &mut files, &mut seen, &mut problems);
+        }
+    }
+    (files, problems)
 }
 
 enum Parsed {

@@ -27,14 +27,7 @@ pub fn room_app(
     lang: Option<&str>,
     tz: jiff::tz::TimeZone,
 ) -> Option<App> {
-    let meta = &loaded.session.meta;
-    let lang = lang.unwrap_or(&meta.lang);
-    let workshop = library.workshop(&meta.workshop, Some(lang))?;
-    let workshop = crate::app::extend(
-        workshop,
-        &loaded.session.extras,
-        &library.instruments(lang).cloned().collect::<Vec<_>>(),
-    );
+    let (workshop, _) = crate::app::session_workshop(library, &loaded.session, lang)?;
     Some(App::room(
         Arc::new(workshop),
         loaded.session,
@@ -48,6 +41,8 @@ pub fn room_app(
 pub struct Follow<'a> {
     dir: PathBuf,
     library: &'a Library,
+    /// The session's own copy of its workshop, when it carries one.
+    pinned: Option<Library>,
     lang: Option<&'a str>,
     tz: jiff::tz::TimeZone,
     /// The files' signature when last read.
@@ -60,6 +55,7 @@ impl<'a> Follow<'a> {
         let mut follow = Follow {
             dir: dir.to_path_buf(),
             library,
+            pinned: storage::pinned::load(dir).map(|p| p.library),
             lang,
             tz: jiff::tz::TimeZone::system(),
             seen: None,
@@ -79,7 +75,8 @@ impl<'a> Follow<'a> {
         }
         if let Ok(loaded) = storage::read(&self.dir) {
             self.seen = Some(signature);
-            self.app = room_app(self.library, loaded, self.lang, self.tz.clone());
+            let library = self.pinned.as_ref().unwrap_or(self.library);
+            self.app = room_app(library, loaded, self.lang, self.tz.clone());
         }
     }
 }

@@ -6,6 +6,7 @@
 mod atomic;
 mod journal;
 mod lock;
+pub mod pinned;
 pub mod regular;
 
 use std::fs;

@@ -28,6 +28,20 @@ pub fn extend(
     })
 }
 
+/// The workshop `session` runs as found in `library` (in `lang`, else the
+/// session's language), with the steps it added; and the instruments an
+/// advice can offer in that language.
+pub fn session_workshop(
+    library: &crate::content::Library,
+    session: &crate::session::Session,
+    lang: Option<&str>,
+) -> Option<(Workshop, Vec<Content>)> {
+    let lang = lang.unwrap_or(&session.meta.lang);
+    let workshop = library.workshop(&session.meta.workshop, Some(lang))?;
+    let instruments: Vec<Content> = library.instruments(&workshop.lang).cloned().collect();
+    Some((extend(workshop, &session.extras, &instruments), instruments))
+}
+
 /// A clock change for `step`: not an answer, not undoable.
 pub(super) fn clock_change(step: &str, clock: StepClock) -> Effect {
     Effect::Commit {

@@ -9,48 +9,71 @@ use anyhow::{Context, bail};
 
 use super::{Ctx, warn};
 use crate::app::{App, Options, Presentation};
-use crate::content::{DEFAULT_WORKSHOP, Library, Workshop};
+use crate::content::{self, Content, DEFAULT_WORKSHOP, Library, Workshop};
 use crate::runtime::{self, Screen};
 use crate::session::{Meta, Session};
+use crate::storage::pinned::{self, PinnedFile};
 use crate::storage::{self, SessionStore};
 
-/// A shipped workshop by id, or the workshop in the file at `name`.
-fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Arc<Workshop>> {
+/// A workshop chosen to run: the workshop, the instruments its advice can
+/// offer and the files it is made of (copied into the session).
+struct Chosen {
+    workshop: Arc<Workshop>,
+    instruments: Vec<Content>,
+    files: Vec<PinnedFile>,
+}
+
+/// A shipped workshop by id, or the workshop in the file at `name`, read
+/// together with the files it is made of.
+fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Chosen> {
     let name = name.unwrap_or(DEFAULT_WORKSHOP);
     let as_path = Path::new(name);
-    if as_path.is_file() {
-        // The file is loaded with the rest, so its references resolve.
-        let (library, problems) = Library::load(&[as_path.to_path_buf()]);
+    let is_file = as_path.is_file();
+    // The file is loaded with the rest, so its references resolve.
+    let extra = if is_file {
+        vec![as_path.to_path_buf()]
+    } else {
+        Vec::new()
+    };
+    let (files, mut problems) = content::sources(&extra);
+    let library = Library::from_files(&files, &mut problems);
+    let found = if is_file {
         let shown = as_path.display().to_string();
-        if let Some(w) = library.workshop_at(&shown) {
-            warn(&problems);
-            return Ok(Arc::new(w.clone()));
+        let Some(w) = library.workshop_at(&shown) else {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            bail!("{shown} did not load as a workshop");
+        };
+        warn(&problems);
+        w
+    } else {
+        match library.workshop(name, ctx.lang) {
+            Some(w) => w,
+            None => {
+                let known: Vec<String> = library
+                    .workshops(ctx.lang.unwrap_or("da"))
+                    .map(|w| w.id.clone())
+                    .collect();
+                bail!("no workshop {name:?} (shipped: {})", known.join(", "))
+            }
         }
-        for p in &problems {
-            eprintln!("{p}");
-        }
-        bail!("{shown} did not load as a workshop");
-    }
-    match ctx.library.workshop(name, ctx.lang) {
-        Some(w) => Ok(Arc::new(w.clone())),
-        None => {
-            let known: Vec<String> = ctx
-                .library
-                .workshops(ctx.lang.unwrap_or("da"))
-                .map(|w| w.id.clone())
-                .collect();
-            bail!("no workshop {name:?} (shipped: {})", known.join(", "))
-        }
-    }
+    };
+    Ok(Chosen {
+        files: pinned::select(found, &library, &files).unwrap_or_default(),
+        instruments: library.instruments(&found.lang).cloned().collect(),
+        workshop: Arc::new(found.clone()),
+    })
 }
 
 /// A new session of the workshop `name` (a shipped id or a path; default:
 /// the 3-hour workshop).
 pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
-    start_workshop(ctx, choose_workshop(ctx, name)?)
-}
-
-fn start_workshop(ctx: &Ctx, workshop: Arc<Workshop>) -> anyhow::Result<()> {
+    let Chosen {
+        workshop,
+        instruments,
+        files,
+    } = choose_workshop(ctx, name)?;
     let (store, session) = if ctx.rehearse {
         let meta = Meta {
             id: "rehearsal".into(),
@@ -66,9 +89,9 @@ fn start_workshop(ctx: &Ctx, workshop: Arc<Workshop>) -> anyhow::Result<()> {
         // not held up by fsyncs.
         let (new, session) =
             SessionStore::prepare(&ctx.root, &workshop, jiff::ZonedDateTime::now());
-        (Store::New(new), session)
+        (Store::New(new, files), session)
     };
-    console(ctx, workshop, session, store, None)
+    console(ctx, workshop, instruments, session, store, None)
 }
 
 /// Where the console's answers go.
@@ -77,8 +100,9 @@ enum Store {
     Nowhere,
     /// A session opened from its folder.
     Open(SessionStore),
-    /// A new session, created after the first frame.
-    New(storage::NewSession),
+    /// A new session, created after the first frame, with the files of its
+    /// workshop to copy into it.
+    New(storage::NewSession, Vec<PinnedFile>),
 }
 
 /// The session in `dir`, where it was left.
@@ -90,19 +114,15 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         let (store, session, live) = SessionStore::open(dir)?;
         (Store::Open(store), session, live)
     };
-    let Some(workshop) = ctx.workshop_of(&session) else {
-        bail!(
-            "the session's workshop {:?} is not shipped and not in ./workshops; put its file there and resume again",
-            session.meta.workshop
-        );
-    };
-    console(ctx, Arc::new(workshop), session, store, live)
+    let (workshop, instruments) = ctx.workshop_of(dir, &session)?;
+    console(ctx, Arc::new(workshop), instruments, session, store, live)
 }
 
 /// Runs the console on `workshop` (with the session's added steps already in it).
 fn console(
     ctx: &Ctx,
     workshop: Arc<Workshop>,
+    instruments: Vec<Content>,
     session: Session,
     store: Store,
     live: Option<crate::session::Live>,
@@ -110,9 +130,8 @@ fn console(
     let dir = match &store {
         Store::Nowhere => None,
         Store::Open(s) => Some(s.dir().to_path_buf()),
-        Store::New(n) => Some(n.dir().to_path_buf()),
+        Store::New(n, _) => Some(n.dir().to_path_buf()),
     };
-    let instruments = ctx.instruments(&workshop.lang);
     let options = Options {
         instruments,
         rehearsal: ctx.rehearse,
@@ -124,15 +143,17 @@ fn console(
     let store = match store {
         Store::Nowhere => None,
         Store::Open(s) => Some(s),
-        Store::New(new) => {
+        Store::New(new, files) => {
             screen
                 .terminal
                 .draw(|f| crate::ui::draw(f, &app, &ctx.theme))?;
             // Durable before the first key is read, so before any answer.
-            Some(
-                new.create(app.session())
-                    .context("cannot create the session")?,
-            )
+            let store = new
+                .create(app.session())
+                .context("cannot create the session")?;
+            pinned::write(store.dir(), &files)
+                .context("cannot copy the workshop into the session")?;
+            Some(store)
         }
     };
     let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first);

@@ -8,6 +8,8 @@ use crate::storage;
 /// Follows the session `id` (default: the open one, else the latest).
 pub fn run(ctx: &Ctx, id: Option<&str>) -> anyhow::Result<()> {
     let dir = storage::find(&ctx.root, id)?;
+    // Say now, not with a blank screen, when the workshop cannot be found.
+    ctx.workshop_of(&dir, &storage::read(&dir)?.session)?;
     let mut follow = Follow::new(&dir, &ctx.library, ctx.lang);
     let mut screen = Screen::open()?;
     runtime::drive(&mut screen, &mut follow, &ctx.theme)

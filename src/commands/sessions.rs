@@ -35,12 +35,13 @@ pub fn run(ctx: &Ctx) {
             })
             .unwrap_or_else(|_| meta.created.clone());
         let progress = ctx
-            .workshop_of(&s.session)
-            .and_then(|w| {
+            .workshop_of(&s.dir, &s.session)
+            .ok()
+            .and_then(|(w, _)| {
                 let at = w.steps.iter().position(|st| st.id == s.session.step)?;
                 Some(format!("{}/{}", at + 1, w.steps.len()))
             })
-            .unwrap_or_else(|| s.session.step.clone());
+            .unwrap_or_else(|| "–".to_string());
         let _ = writeln!(
             out,
             "{:<42} {:<20} {:<17} {:<6} {}",

@@ -30,6 +30,11 @@ impl Console {
     }
 
     pub fn sized(args: &[&str], data: &Path, cols: u16, rows: u16) -> Self {
+        Self::in_dir(args, data, data, cols, rows)
+    }
+
+    /// Started in the folder `cwd` (whose `content/` and `workshops/` load too).
+    pub fn in_dir(args: &[&str], data: &Path, cwd: &Path, cols: u16, rows: u16) -> Self {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -43,8 +48,9 @@ impl Console {
         cmd.env("FLIPOVER_DATA_DIR", data);
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
-        // A folder without content/ or workshops/, so only the shipped files load.
-        cmd.cwd(data);
+        // By default a folder without content/ or workshops/, so only the
+        // shipped files load.
+        cmd.cwd(cwd);
         let child = pty.slave.spawn_command(cmd).expect("spawn");
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().expect("reader");
