@@ -90,6 +90,11 @@ pub trait Exercise {
     /// Its keys now.
     fn keys(&self) -> Table;
 
+    /// Every table its keys may come from (for the key table's own checks).
+    fn tables(&self) -> Vec<Table> {
+        vec![self.keys()]
+    }
+
     /// Whether something of its own is open over the step (an advice): then
     /// only its keys apply.
     fn modal(&self) -> bool {
@@ -213,20 +218,6 @@ pub fn for_workshop(workshop: &Workshop) -> BTreeMap<String, Box<dyn Exercise>> 
 
 /// The exercise of a step that is not in the workshop (never drawn in practice).
 pub const NONE: &dyn Exercise = &Info::NONE;
-
-/// Every exercise's key tables, by name (for the key table's own tests).
-pub const TABLES: &[(&str, Table)] = &[
-    ("board", board::KEYS),
-    ("list", list::KEYS),
-    ("model", model::KEYS),
-    ("advice", model::ADVICE),
-    ("scale", scale::KEYS),
-    ("slider", slider::KEYS),
-    ("slider-want", slider::KEYS_WANT),
-    ("split", split::KEYS),
-    ("stages", stages::KEYS),
-    ("canvas", canvas::KEYS),
-];
 
 /// What every step of `session` collected, with its planned and used time,
 /// in the workshop's order (the steps the session added included).

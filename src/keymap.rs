@@ -442,27 +442,47 @@ mod tests {
         assert_eq!(label(&[c('q'), ctrl('c')]), "q Ctrl-C");
     }
 
+    /// Every exercise of every shipped workshop, as it starts.
+    fn exercises() -> Vec<Box<dyn crate::exercise::Exercise>> {
+        let (lib, _) = crate::content::Library::embedded();
+        ["da", "en"]
+            .iter()
+            .flat_map(|lang| lib.workshops(lang).collect::<Vec<_>>())
+            .flat_map(|w| w.steps.iter().map(crate::exercise::for_step))
+            .collect()
+    }
+
     /// Every table of every mode: no key bound twice in one table.
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
-        let mut tables: Vec<(&str, Table)> = vec![
-            ("step", STEP),
-            ("reading", READING),
-            ("agenda", AGENDA),
-            ("form", FORM),
-            ("question", QUESTION),
-            ("launcher", LAUNCHER),
-            ("room", ROOM),
-        ];
-        tables.extend(crate::exercise::TABLES.iter().copied());
-        for (name, table) in tables {
+        let mut tables: Vec<Table> = vec![STEP, READING, AGENDA, FORM, QUESTION, LAUNCHER, ROOM];
+        tables.extend(exercises().iter().flat_map(|e| e.tables()));
+        for table in tables {
             for (i, a) in table.iter().enumerate() {
                 for b in &table[i + 1..] {
                     assert!(
                         !a.keys.iter().any(|k| b.keys.contains(k)),
-                        "{name}: {} and {}",
+                        "{} and {}",
                         a.label(),
                         b.label()
+                    );
+                }
+            }
+        }
+    }
+
+    /// An exercise's keys never hide a key every step has (only something it
+    /// opens over the step, like an advice, takes the keys).
+    #[test]
+    fn no_exercise_hides_a_step_key() {
+        for ex in exercises() {
+            for b in ex.keys() {
+                for s in STEP {
+                    assert!(
+                        !b.keys.iter().any(|k| s.keys.contains(k)),
+                        "{} hides {}",
+                        b.label(),
+                        s.label()
                     );
                 }
             }

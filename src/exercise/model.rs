@@ -150,6 +150,10 @@ impl Exercise for ModelView {
         if self.open.is_some() { ADVICE } else { KEYS }
     }
 
+    fn tables(&self) -> Vec<Table> {
+        vec![KEYS, ADVICE]
+    }
+
     fn modal(&self) -> bool {
         self.open.is_some()
     }
