@@ -50,6 +50,8 @@ fn session_with(w: &Workshop, cards: u64) -> Session {
         lang: "da".into(),
         title: w.title.clone(),
         created: "2026-11-23T09:00:00Z".into(),
+        name: String::new(),
+        archived: false,
     };
     let mut s = Session::new(meta, w);
     for id in 1..=cards {

@@ -367,6 +367,7 @@ impl App {
             advice: self.exercise().opened(),
             blank: self.blank,
             by_votes: self.by_votes,
+            closing: false,
         }
     }
 

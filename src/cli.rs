@@ -42,6 +42,22 @@ pub enum Command {
     Follow { session: Option<String> },
     /// List sessions: id, workshop, date, progress.
     Sessions,
+    /// Write the report of a session (default: the open one, else the latest)
+    /// into its folder's `report/`: Markdown, self-contained HTML, CSV for
+    /// spreadsheets (`;`-separated in Danish, `,` in English), or JSON.
+    Export {
+        session: Option<String>,
+        /// The formats, comma-separated or repeated (default: md).
+        #[arg(short, long, value_enum, value_delimiter = ',')]
+        format: Vec<crate::export::Format>,
+        /// Every format: md, html, csv and json.
+        #[arg(long, conflicts_with = "format")]
+        all: bool,
+        /// Where to write: a file for one format other than csv (`-` for
+        /// standard output), else a folder.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Check content and workshop files; print every problem as path:line:col; exit 1 if any.
     Check { paths: Vec<PathBuf> },
 }

@@ -3,6 +3,7 @@
 
 mod check;
 mod console;
+mod export;
 mod follow;
 mod launch;
 mod sessions;
@@ -85,6 +86,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { .. }) => unreachable!("handled above"),
         Some(Command::Sessions) => sessions::run(&ctx),
         Some(Command::Run { workshop }) => console::start(&ctx, workshop.as_deref())?,
+        Some(Command::Export {
+            session,
+            format,
+            all,
+            output,
+        }) => export::run(&ctx, session.as_deref(), &format, all, output.as_deref())?,
         Some(Command::Follow { session }) => follow::run(&ctx, session.as_deref())?,
         Some(Command::Resume { session }) => {
             console::resume(&ctx, &storage::find(&ctx.root, session.as_deref())?)?

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod config;
 pub mod content;
 pub mod exercise;
+pub mod export;
 pub mod follow;
 pub mod i18n;
 pub mod keymap;

@@ -23,6 +23,24 @@ pub struct Meta {
     pub title: String,
     /// Creation time, RFC 3339.
     pub created: String,
+    /// Who the session was for (a team, a client), as the facilitator named
+    /// it; sessions of one workshop under one name form a series.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Put away: left out of `flipover sessions` unless asked for.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub archived: bool,
+}
+
+impl Meta {
+    /// What a session is called in lists and reports: its name, else its id.
+    pub fn label(&self) -> &str {
+        if self.name.is_empty() {
+            &self.id
+        } else {
+            &self.name
+        }
+    }
 }
 
 /// One answer: a card on a board, a point in a discussion, or an action.
@@ -186,6 +204,10 @@ pub enum Change {
         step: String,
         clock: StepClock,
     },
+    /// The room moved past the last step: the workshop ended at `at`.
+    End {
+        at: Millis,
+    },
 }
 
 impl Change {
@@ -200,6 +222,7 @@ impl Change {
             }
             | Change::Goto { step }
             | Change::Clock { step, .. } => step,
+            Change::End { .. } => "",
             Change::Batch { changes } => changes.first().map_or("", Change::step),
         }
     }
@@ -242,6 +265,9 @@ pub struct View {
     /// Cards are shown most-voted first.
     #[serde(default)]
     pub by_votes: bool,
+    /// The closing screen is shown (the room moved past the last step).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub closing: bool,
 }
 
 /// Text being typed, and where it will go when committed.
@@ -276,6 +302,9 @@ pub struct Session {
     /// When a clock was first started: the workshop's start, for the plan.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub started: Option<Millis>,
+    /// When the room last moved past the last step: the workshop's end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended: Option<Millis>,
     pub steps: BTreeMap<String, StepState>,
     /// Instruments added during the session, in the order they were added.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -326,6 +355,7 @@ impl Session {
                 .map(|s| s.id.clone())
                 .unwrap_or_default(),
             started: None,
+            ended: None,
             steps,
             extras: Vec::new(),
         }
@@ -354,6 +384,7 @@ impl Session {
     pub fn apply(&mut self, change: &Change) {
         match change {
             Change::Goto { step } => self.step = step.clone(),
+            Change::End { at } => self.ended = Some(*at),
             Change::Batch { changes } => changes.iter().for_each(|c| self.apply(c)),
             Change::AddStep { extra } => {
                 if !self.extras.iter().any(|e| e.id == extra.id) {
@@ -457,7 +488,10 @@ impl Session {
                 undo.reverse();
                 Some(Change::Batch { changes: undo })
             }
-            Change::Goto { .. } | Change::Clock { .. } | Change::AddStep { .. } => None,
+            Change::Goto { .. }
+            | Change::Clock { .. }
+            | Change::AddStep { .. }
+            | Change::End { .. } => None,
         }
     }
 
@@ -488,6 +522,8 @@ mod tests {
             lang: "da".into(),
             title: "t".into(),
             created: "2026-11-23T10:00:00Z".into(),
+            name: String::new(),
+            archived: false,
         };
         Session::new(meta, w.expect("shipped workshop"))
     }

@@ -3,7 +3,7 @@
 //! since, appended and fsynced), `live.toml` (the text being typed and the clock's
 //! last reading) and `lock`. Nothing here knows about screens or keys.
 
-mod atomic;
+pub mod atomic;
 mod journal;
 mod lock;
 pub mod pinned;
@@ -157,6 +157,8 @@ impl SessionStore {
             lang: workshop.lang.clone(),
             title: workshop.title.clone(),
             created: now.timestamp().to_string(),
+            name: String::new(),
+            archived: false,
         };
         (NewSession { dir }, Session::new(meta, workshop))
     }

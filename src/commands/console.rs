@@ -81,6 +81,8 @@ pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
             lang: workshop.lang.clone(),
             title: workshop.title.clone(),
             created: jiff::Timestamp::now().to_string(),
+            name: String::new(),
+            archived: false,
         };
         (Store::Nowhere, Session::new(meta, &workshop))
     } else {

@@ -1,11 +1,13 @@
 //! What a step collected, as plain data with the content's labels and ids: the
 //! report arranges these blocks and never reads the session's keys itself.
-//! Serialised as they are for the JSON export, so field names are stable.
+//! Serialised as they are for the JSON export, so field names are stable (the
+//! JSON Schema in docs/report.schema.json is derived from these types).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 /// One step of a session and what it collected.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StepAnswers {
     pub id: String,
     pub title: String,
@@ -19,7 +21,7 @@ pub struct StepAnswers {
 }
 
 /// A piece of what a step collected.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// Named texts: a board's situations, a canvas' fields.
@@ -58,20 +60,20 @@ pub enum Block {
     Stages { stages: Vec<StageMarks> },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Label {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Text {
     pub id: String,
     pub title: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Area {
     pub id: String,
     pub title: String,
@@ -79,7 +81,7 @@ pub struct Area {
     pub cards: Vec<Card>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Card {
     pub id: u64,
     pub text: String,
@@ -88,7 +90,7 @@ pub struct Card {
     pub group: Option<u64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ActionItem {
     pub id: u64,
     pub what: String,
@@ -96,7 +98,7 @@ pub struct ActionItem {
     pub when: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Score {
     pub id: String,
     pub title: String,
@@ -111,7 +113,7 @@ pub struct Score {
 
 /// How a set of values lies: how many, mean, lowest, highest, and the count at
 /// each value from the scale's minimum.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Spread {
     pub count: i64,
     pub mean: f64,
@@ -120,7 +122,7 @@ pub struct Spread {
     pub distribution: Vec<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Position {
     pub id: String,
     pub question: String,
@@ -131,7 +133,7 @@ pub struct Position {
     pub want: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct UnitSplit {
     pub id: String,
     pub title: String,
@@ -139,7 +141,7 @@ pub struct UnitSplit {
     pub percents: Vec<Option<i64>>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StageMarks {
     pub id: String,
     pub title: String,

@@ -111,6 +111,8 @@ mod tests {
             lang: "da".into(),
             title: "t".into(),
             created: "x".into(),
+            name: String::new(),
+            archived: false,
         };
         (Session::new(meta, &w), w)
     }

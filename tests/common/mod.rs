@@ -32,6 +32,8 @@ pub fn session(w: &Workshop) -> Session {
             lang: w.lang.clone(),
             title: w.title.clone(),
             created: "2026-11-23T09:00:00Z".into(),
+            name: String::new(),
+            archived: false,
         },
         w,
     )

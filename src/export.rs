@@ -1,0 +1,240 @@
+//! export: the session's report — Markdown, self-contained HTML, CSV and JSON.
+//! A `Report` is made from what the exercises say they collected
+//! (`exercise::session_answers`) and the session's meta, never from the
+//! session's keys; the writers only arrange it. Everything here is pure except
+//! `write`, which puts the files on disk atomically.
+//!
+//! The order is the workshop's, and within a step the content's, so two exports
+//! of one session are byte for byte the same (unless a clock is running).
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+mod words;
+
+use std::path::{Path, PathBuf};
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::content::Workshop;
+use crate::exercise::answers::ActionItem;
+use crate::exercise::{self, StepAnswers};
+use crate::session::{Millis, Session};
+pub use words::ReportWords;
+
+/// The print style shared by every HTML flipover writes (the report, the
+/// facilitator's guide): one file, so a printed guide and a printed report
+/// look like one family.
+pub const STYLE: &str = include_str!("export/style.css");
+
+/// The folder in a session folder the report is written to.
+pub const FOLDER: &str = "report";
+
+/// A format the report is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Format {
+    /// Markdown, to read or paste into a mail or a wiki.
+    Md,
+    /// One self-contained HTML file, printable to A4.
+    Html,
+    /// One CSV file per kind of answer, for Excel.
+    Csv,
+    /// The whole session with labels and ids, for other tools.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Md, Format::Html, Format::Csv, Format::Json];
+}
+
+/// The report of one session: what it was, and what every step collected.
+/// Serialised as it is for the JSON export (see docs/report.schema.json).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Report {
+    /// Always `"flipover-report"`.
+    pub format: String,
+    /// Raised only when a field changes meaning or goes away.
+    pub version: u32,
+    pub session: SessionInfo,
+    /// Every step in the workshop's order, with what it collected.
+    pub steps: Vec<StepAnswers>,
+    /// The time zone the times in the Markdown, HTML and CSV are shown in.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub tz: jiff::tz::TimeZone,
+}
+
+/// What the session was: which workshop, for whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct SessionInfo {
+    /// The session's id (its folder's name).
+    pub id: String,
+    /// Who it was for (team, client), as the facilitator named it; may be empty.
+    pub name: String,
+    /// The workshop's id and title.
+    pub workshop: String,
+    pub title: String,
+    /// The language of the session and of every label in the report: `da` or `en`.
+    pub lang: String,
+    /// When the session was created, RFC 3339.
+    pub created: String,
+    /// When the first clock was started, RFC 3339 (UTC).
+    pub started: Option<String>,
+    /// When the room moved past the last step, RFC 3339 (UTC).
+    pub ended: Option<String>,
+    /// The plan, in minutes (every step's planned minutes added up).
+    pub planned_minutes: u32,
+    /// The time the step clocks ran, in minutes, rounded.
+    pub used_minutes: u64,
+}
+
+impl Report {
+    /// The report of `session` run on `workshop` (the session's added steps
+    /// included), with running clocks read at `now`; times shown in `tz`.
+    pub fn new(
+        workshop: &Workshop,
+        session: &Session,
+        now: Millis,
+        tz: jiff::tz::TimeZone,
+    ) -> Self {
+        let steps = exercise::session_answers(workshop, session, now);
+        let meta = &session.meta;
+        Report {
+            format: "flipover-report".into(),
+            version: 1,
+            session: SessionInfo {
+                id: meta.id.clone(),
+                name: meta.name.clone(),
+                workshop: meta.workshop.clone(),
+                title: workshop.title.clone(),
+                lang: workshop.lang.clone(),
+                created: meta.created.clone(),
+                started: session.started.map(stamp),
+                ended: session.ended.map(stamp),
+                planned_minutes: steps.iter().map(|s| s.planned_minutes).sum(),
+                used_minutes: minutes(steps.iter().map(|s| s.used_ms).sum()),
+            },
+            steps,
+            tz,
+        }
+    }
+
+    /// The words of the report's language.
+    pub fn words(&self) -> &'static ReportWords {
+        words::of(&self.session.lang)
+    }
+
+    /// Every decision of the session, with the step it was made in.
+    pub fn decisions(&self) -> impl Iterator<Item = (&StepAnswers, &ActionItem)> {
+        self.steps.iter().flat_map(|s| {
+            s.blocks
+                .iter()
+                .filter_map(|b| match b {
+                    exercise::Block::Actions { actions } => Some(actions),
+                    _ => None,
+                })
+                .flatten()
+                .map(move |a| (s, a))
+        })
+    }
+
+    /// The report's title: the workshop, and whom it was for.
+    pub fn heading(&self) -> String {
+        if self.session.name.is_empty() {
+            self.session.title.clone()
+        } else {
+            format!("{} – {}", self.session.title, self.session.name)
+        }
+    }
+
+    /// A time of the session (RFC 3339) as the time of day in the report's zone.
+    pub fn clock(&self, rfc3339: &str) -> String {
+        self.zoned(rfc3339)
+            .map_or_else(|| rfc3339.to_string(), |z| z.strftime("%H:%M").to_string())
+    }
+
+    /// The day of the session: when it started, else when it was created.
+    pub fn date(&self) -> String {
+        let when = self
+            .session
+            .started
+            .as_deref()
+            .unwrap_or(&self.session.created);
+        self.zoned(when)
+            .map_or_else(|| when.to_string(), |z| z.strftime("%Y-%m-%d").to_string())
+    }
+
+    fn zoned(&self, rfc3339: &str) -> Option<jiff::ZonedDateTime> {
+        let t: jiff::Timestamp = rfc3339.parse().ok()?;
+        Some(t.to_zoned_datetime(self.tz.clone()))
+    }
+
+    /// A number with one decimal, in the report's language (3,5 or 3.5).
+    pub fn decimal(&self, x: f64) -> String {
+        let s = format!("{x:.1}");
+        if self.session.lang == "en" {
+            s
+        } else {
+            s.replace('.', ",")
+        }
+    }
+
+    /// The files of the report in `format`: (file name, bytes).
+    pub fn render(&self, format: Format) -> Vec<(String, Vec<u8>)> {
+        match format {
+            Format::Md => vec![("report.md".into(), markdown::render(self).into_bytes())],
+            Format::Html => vec![("report.html".into(), html::render(self).into_bytes())],
+            Format::Json => vec![("report.json".into(), json::render(self).into_bytes())],
+            Format::Csv => csv::render(self),
+        }
+    }
+}
+
+/// Unix milliseconds as RFC 3339 in UTC.
+fn stamp(ms: Millis) -> String {
+    i64::try_from(ms)
+        .ok()
+        .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
+        .map_or_else(String::new, |t| t.to_string())
+}
+
+/// Milliseconds as whole minutes, rounded.
+pub fn minutes(ms: u64) -> u64 {
+    (ms + 30_000) / 60_000
+}
+
+/// A failed report write, with the file it was for.
+#[derive(Debug, thiserror::Error)]
+#[error("{cause} ({})", path.display())]
+pub struct ExportError {
+    pub path: PathBuf,
+    pub cause: std::io::Error,
+}
+
+/// Writes the report in `formats` into `dir` (created if missing), each file
+/// atomically; returns the files written, in order.
+pub fn write(report: &Report, formats: &[Format], dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    std::fs::create_dir_all(dir).map_err(|cause| ExportError {
+        path: dir.to_path_buf(),
+        cause,
+    })?;
+    let mut written = Vec::new();
+    for format in formats {
+        for (name, bytes) in report.render(*format) {
+            let path = dir.join(name);
+            crate::storage::atomic::write(&path, &bytes).map_err(|cause| ExportError {
+                path: path.clone(),
+                cause,
+            })?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+/// The folder a session's report goes to.
+pub fn folder(session_dir: &Path) -> PathBuf {
+    session_dir.join(FOLDER)
+}

@@ -1,0 +1,403 @@
+//! The report as Markdown (CommonMark with GitHub's tables): the session's
+//! facts, the decisions, the agenda with planned and used time, then every
+//! step with what it collected. Every text from the room or a file is escaped,
+//! so it reads as written and never turns into markup (a card saying
+//! `<script>` stays those characters in any Markdown viewer).
+
+use std::fmt::{self, Write};
+
+use super::{Report, ReportWords, minutes};
+use crate::exercise::answers::{
+    ActionItem, Area, Card, Label, Position, Score, Spread, StageMarks, Text, UnitSplit,
+};
+use crate::exercise::{Block, StepAnswers};
+
+/// The report as one Markdown document.
+pub fn render(r: &Report) -> String {
+    let mut out = String::with_capacity(4096 + r.steps.len() * 256);
+    // Writing into a String cannot fail.
+    let _ = document(&mut out, r);
+    out
+}
+
+fn document(out: &mut String, r: &Report) -> fmt::Result {
+    let w = r.words();
+    let s = &r.session;
+    writeln!(out, "# {}\n", esc(&r.heading()))?;
+    writeln!(out, "{} · {}\n", w.report, esc(&s.title))?;
+    if !s.name.is_empty() {
+        writeln!(out, "- **{}:** {}", w.for_whom, esc(&s.name))?;
+    }
+    writeln!(out, "- **{}:** {}", w.date, r.date())?;
+    let start = s
+        .started
+        .as_deref()
+        .map_or_else(|| w.not_started.to_string(), |t| r.clock(t));
+    let end = s
+        .ended
+        .as_deref()
+        .map_or_else(|| w.not_ended.to_string(), |t| r.clock(t));
+    writeln!(out, "- **{}:** {start} · **{}:** {end}", w.start, w.end)?;
+    writeln!(
+        out,
+        "- **{}:** {} {} {} · {} {} {}\n",
+        w.time,
+        s.planned_minutes,
+        w.minutes,
+        w.planned.to_lowercase(),
+        s.used_minutes,
+        w.minutes,
+        w.used.to_lowercase()
+    )?;
+
+    writeln!(out, "## {}\n", w.decisions)?;
+    let decisions: Vec<_> = r.decisions().collect();
+    if decisions.is_empty() {
+        writeln!(out, "_{}_\n", w.no_decisions)?;
+    } else {
+        writeln!(out, "| {} | {} | {} | {} |", w.what, w.who, w.when, w.step)?;
+        writeln!(out, "| --- | --- | --- | --- |")?;
+        for (step, a) in decisions {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(&a.what),
+                esc(&a.who),
+                esc(&a.when),
+                esc(&step.title)
+            )?;
+        }
+        out.push('\n');
+    }
+
+    writeln!(out, "## {}\n", w.agenda)?;
+    writeln!(
+        out,
+        "| # | {} | {} ({}) | {} ({}) |",
+        w.step, w.planned, w.minutes, w.used, w.minutes
+    )?;
+    writeln!(out, "| ---: | --- | ---: | ---: |")?;
+    for (i, step) in r.steps.iter().enumerate() {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            i + 1,
+            esc(&step.title),
+            step.planned_minutes,
+            minutes(step.used_ms)
+        )?;
+    }
+    writeln!(
+        out,
+        "| | **{}** | **{}** | **{}** |\n",
+        w.time, s.planned_minutes, s.used_minutes
+    )?;
+
+    for (i, step) in r.steps.iter().enumerate() {
+        self::step(out, r, i + 1, step)?;
+    }
+    writeln!(out, "---\n\n_{} · {}_", w.made_by, esc(&s.id))
+}
+
+fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Result {
+    let w = r.words();
+    writeln!(out, "## {n}. {}\n", esc(&step.title))?;
+    writeln!(
+        out,
+        "_{} {} {} · {} {} {}_\n",
+        step.planned_minutes,
+        w.minutes,
+        w.planned.to_lowercase(),
+        minutes(step.used_ms),
+        w.minutes,
+        w.used.to_lowercase()
+    )?;
+    for block in &step.blocks {
+        match block {
+            Block::Texts { fields } => texts(out, fields)?,
+            Block::Cards { areas } => cards(out, w, areas)?,
+            Block::Points { points } => list(out, w, points)?,
+            Block::Actions { actions } => self::actions(out, w, actions)?,
+            Block::Scores {
+                min,
+                max,
+                low,
+                high,
+                votes,
+                items,
+                spread,
+            } => scores(out, r, (*min, *max), (low, high), *votes, items, spread)?,
+            Block::Positions { want, items } => positions(out, w, *want, items)?,
+            Block::Splits { categories, units } => splits(out, r, categories, units)?,
+            Block::Stages { stages } => self::stages(out, w, stages)?,
+        }
+    }
+    Ok(())
+}
+
+fn texts(out: &mut String, fields: &[Text]) -> fmt::Result {
+    let fields: Vec<&Text> = fields.iter().filter(|f| !f.text.is_empty()).collect();
+    for f in &fields {
+        writeln!(out, "- **{}:** {}", esc(&f.title), esc(&f.text))?;
+    }
+    if !fields.is_empty() {
+        out.push('\n');
+    }
+    Ok(())
+}
+
+fn cards(out: &mut String, w: &ReportWords, areas: &[Area]) -> fmt::Result {
+    for area in areas {
+        writeln!(out, "### {} ({})\n", esc(&area.title), area.cards.len())?;
+        list(out, w, &area.cards)?;
+    }
+    Ok(())
+}
+
+/// Cards or points as a list; a grouped card sits under its group's first.
+fn list(out: &mut String, w: &ReportWords, cards: &[Card]) -> fmt::Result {
+    if cards.is_empty() {
+        return writeln!(out, "_{}_\n", w.nothing);
+    }
+    for c in cards {
+        let indent = if c.group.is_some_and(|g| g != c.id) {
+            "  "
+        } else {
+            ""
+        };
+        write!(out, "{indent}- {}", esc(&c.text))?;
+        if c.votes > 0 {
+            write!(out, " ({})", w.votes(c.votes))?;
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn actions(out: &mut String, w: &ReportWords, actions: &[ActionItem]) -> fmt::Result {
+    if actions.is_empty() {
+        return writeln!(out, "_{}_\n", w.nothing);
+    }
+    writeln!(out, "| {} | {} | {} |", w.what, w.who, w.when)?;
+    writeln!(out, "| --- | --- | --- |")?;
+    for a in actions {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            esc(&a.what),
+            esc(&a.who),
+            esc(&a.when)
+        )?;
+    }
+    out.push('\n');
+    Ok(())
+}
+
+fn scores(
+    out: &mut String,
+    r: &Report,
+    (min, max): (u8, u8),
+    (low, high): (&str, &str),
+    votes: bool,
+    items: &[Score],
+    spread: &Option<Spread>,
+) -> fmt::Result {
+    let w = r.words();
+    writeln!(
+        out,
+        "{}: {min} = {} … {max} = {}\n",
+        w.scale,
+        esc(low),
+        esc(high)
+    )?;
+    if votes {
+        write!(out, "| {} |", w.item)?;
+        for v in min..=max {
+            write!(out, " {v} |")?;
+        }
+        writeln!(out, " {} | {} | {} |", w.mean, w.range, w.note)?;
+        write!(out, "| --- |")?;
+        for _ in min..=max {
+            write!(out, " ---: |")?;
+        }
+        writeln!(out, " ---: | :---: | --- |")?;
+        for item in items {
+            write!(out, "| {} |", esc(&item.title))?;
+            for i in 0..=usize::from(max - min) {
+                write!(out, " {} |", item.counts.get(i).copied().unwrap_or(0))?;
+            }
+            match &item.spread {
+                Some(s) => write!(out, " {} | {}–{} |", r.decimal(s.mean), s.low, s.high)?,
+                None => write!(out, " – | – |")?,
+            }
+            writeln!(out, " {} |", esc(item.note.as_deref().unwrap_or("")))?;
+        }
+    } else {
+        writeln!(out, "| {} | {} | {} |", w.item, w.score, w.note)?;
+        writeln!(out, "| --- | :---: | --- |")?;
+        for item in items {
+            let score = item
+                .score
+                .map_or_else(|| w.not_set.to_string(), |s| s.to_string());
+            writeln!(
+                out,
+                "| {} | {score} | {} |",
+                esc(&item.title),
+                esc(item.note.as_deref().unwrap_or(""))
+            )?;
+        }
+    }
+    out.push('\n');
+    if let Some(s) = spread {
+        let dist: Vec<String> = s
+            .distribution
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{}: {c}", i + usize::from(min)))
+            .collect();
+        writeln!(
+            out,
+            "{} **{}** · {} {}–{} · {} {}\n",
+            w.mean,
+            r.decimal(s.mean),
+            w.range.to_lowercase(),
+            s.low,
+            s.high,
+            w.distribution.to_lowercase(),
+            dist.join(", ")
+        )?;
+    }
+    Ok(())
+}
+
+fn positions(out: &mut String, w: &ReportWords, want: bool, items: &[Position]) -> fmt::Result {
+    let value = |v: Option<i64>| v.map_or_else(|| "–".to_string(), |v| v.to_string());
+    if want {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            w.dilemma, w.left, w.now, w.want, w.right
+        )?;
+        writeln!(out, "| --- | --- | :---: | :---: | --- |")?;
+    } else {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            w.dilemma, w.left, w.now, w.right
+        )?;
+        writeln!(out, "| --- | --- | :---: | --- |")?;
+    }
+    for p in items {
+        write!(
+            out,
+            "| {} | {} | {} |",
+            esc(&p.question),
+            esc(&p.left),
+            value(p.now)
+        )?;
+        if want {
+            write!(out, " {} |", value(p.want))?;
+        }
+        writeln!(out, " {} |", esc(&p.right))?;
+    }
+    writeln!(
+        out,
+        "\n_1 = {} … 5 = {}_\n",
+        w.left.to_lowercase(),
+        w.right.to_lowercase()
+    )
+}
+
+fn splits(out: &mut String, r: &Report, categories: &[Label], units: &[UnitSplit]) -> fmt::Result {
+    let w = r.words();
+    write!(out, "| {} |", w.unit)?;
+    for c in categories {
+        write!(out, " {} |", esc(&c.title))?;
+    }
+    write!(out, "\n| --- |")?;
+    for _ in categories {
+        write!(out, " ---: |")?;
+    }
+    out.push('\n');
+    for u in units {
+        write!(out, "| {} |", esc(&u.title))?;
+        for p in &u.percents {
+            match p {
+                Some(p) => write!(out, " {} |", percent(r, *p))?,
+                None => write!(out, " – |")?,
+            }
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+    Ok(())
+}
+
+/// A percentage as written in the report's language.
+pub fn percent(r: &Report, p: i64) -> String {
+    if r.session.lang == "en" {
+        format!("{p}%")
+    } else {
+        format!("{p} %")
+    }
+}
+
+fn stages(out: &mut String, w: &ReportWords, stages: &[StageMarks]) -> fmt::Result {
+    writeln!(out, "| {} | {} | {} |", w.stage, w.marks, w.note)?;
+    writeln!(out, "| --- | ---: | --- |")?;
+    for s in stages {
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            esc(&s.title),
+            s.marks,
+            esc(s.note.as_deref().unwrap_or(""))
+        )?;
+    }
+    out.push('\n');
+    Ok(())
+}
+
+/// `s` on one line, with every character that Markdown (or the HTML it may
+/// contain) would read as markup escaped by a backslash.
+pub fn esc(s: &str) -> String {
+    let line = crate::text::one_line(s);
+    let mut out = String::with_capacity(line.len() + 8);
+    // A line that starts "12." or "12)" or "-" would become a list.
+    let mut leading_digits = true;
+    for (i, c) in line.chars().enumerate() {
+        let starts_list = (i == 0 && matches!(c, '-' | '+' | '='))
+            || (leading_digits && i > 0 && matches!(c, '.' | ')'));
+        if starts_list
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!'
+            )
+        {
+            out.push('\\');
+        }
+        leading_digits = leading_digits && c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn markup_in_the_room_s_words_is_escaped() {
+        assert_eq!(
+            esc("<script>alert('x')</script> & \"citat\""),
+            "\\<script\\>alert('x')\\</script\\> \\& \"citat\""
+        );
+        assert_eq!(esc("a | b"), "a \\| b");
+        assert_eq!(esc("12. maj"), "12\\. maj");
+        assert_eq!(esc("- punkt"), "\\- punkt");
+        assert_eq!(esc("Kl. 12.30"), "Kl. 12.30", "an ordinary full stop stays");
+        assert_eq!(esc("to\nlinjer"), "to linjer");
+        assert_eq!(esc("æøå"), "æøå");
+    }
+}

@@ -1,0 +1,346 @@
+//! The report: a finished 3-hour session (cards with æøå, one card that is
+//! markup, two actions) and the shipped leadership-check fixture, exported in
+//! every format and read back the way their readers would: Markdown as a
+//! snapshot, HTML by an HTML5 parser, CSV by the `csv` crate, JSON by serde.
+
+mod common;
+
+use std::path::Path;
+
+use flipover::content::{Library, Workshop};
+use flipover::export::{self, Format, Report};
+use flipover::session::{Change, Item, Session, StepClock, Value};
+use flipover::storage;
+
+use common::T0;
+
+const HOSTILE: &str = "<script>alert('x')</script> & \"citat\"";
+const MINUTE: u64 = 60_000;
+
+/// The 3-hour workshop run from 09:00 to 12:05: every step's clock used, the
+/// board filled (with a group and votes), points, a stage, a canvas field and
+/// two actions.
+pub fn finished_session(w: &Workshop) -> Session {
+    let mut s = common::session(w);
+    let mut at = T0;
+    for (i, step) in w.steps.iter().enumerate() {
+        // A few steps run over, a few finish early.
+        let used = u64::from(step.minutes) * MINUTE + [2, 0, 4, 0, 1, 0, 0, 3, 0][i % 9] * MINUTE
+            - [0, 3, 0, 2, 0, 5, 0, 0, 0][i % 9] * MINUTE;
+        s.apply(&Change::Clock {
+            step: step.id.clone(),
+            clock: StepClock {
+                running_since: Some(at),
+                ..StepClock::new(step.minutes)
+            },
+        });
+        at += used;
+        s.apply(&Change::Clock {
+            step: step.id.clone(),
+            clock: StepClock {
+                used_ms: used,
+                ..StepClock::new(step.minutes)
+            },
+        });
+    }
+    let put = |s: &mut Session, step: &str, item: Item| {
+        s.apply(&Change::Put {
+            step: step.into(),
+            item,
+        })
+    };
+    s.apply(&Change::Situation {
+        step: "brainstorm".into(),
+        situation: "nu".into(),
+        text: "Borgerne ringer og bestiller tid".into(),
+    });
+    let cards = [
+        (1, "nu-fordele", "Vi kender borgerne", 3, 0),
+        (2, "nu-fordele", "Tryghed for de ældre", 1, 0),
+        (3, "nu-fordele", "Personlig kontakt på Ærø", 0, 2),
+        (4, "fremtid-fordele", "Åbent døgnet rundt", 5, 0),
+        (5, "nu-ulemper", "Lange køer om morgenen", 0, 0),
+        (6, "fremtid-ulemper", HOSTILE, 2, 0),
+        (
+            7,
+            "fremtid-ulemper",
+            "Nogle borgere falder fra – især de ældste",
+            0,
+            0,
+        ),
+    ];
+    for (id, area, text, votes, group) in cards {
+        let mut item = Item::new(id, area, text);
+        item.votes = votes;
+        item.group = group;
+        put(&mut s, "brainstorm", item);
+    }
+    // Card 2 heads the group card 3 joined.
+    if let Some(head) = s.find("brainstorm", 2).cloned() {
+        put(&mut s, "brainstorm", Item { group: 2, ..head });
+    }
+    put(
+        &mut s,
+        "droeftelse",
+        Item::new(8, "", "Vi skal starte med de borgere, der selv vil"),
+    );
+    s.apply(&Change::Set {
+        step: "startpunkt".into(),
+        key: "skal".into(),
+        value: Some(Value::Number(4)),
+    });
+    s.apply(&Change::Set {
+        step: "kommunikation".into(),
+        key: "hvorfor".into(),
+        value: Some(Value::Text("Fordi borgerne forventer det".into())),
+    });
+    for (id, what, who, when) in [
+        (9, "Lav en plan for selvbetjening", "Søren Ærø", "1. marts"),
+        (10, "Besøg lægehuset på Mors", "Åse", "uge 3"),
+    ] {
+        put(
+            &mut s,
+            "beslutninger",
+            Item {
+                who: who.into(),
+                when: when.into(),
+                ..Item::new(id, "", what)
+            },
+        );
+    }
+    s.apply(&Change::Goto {
+        step: "afslutning".into(),
+    });
+    s.apply(&Change::End { at });
+    s.meta.name = "Team Nord".into();
+    s
+}
+
+fn utc() -> jiff::tz::TimeZone {
+    jiff::tz::TimeZone::UTC
+}
+
+fn report(lang: &str) -> Report {
+    let w = common::workshop(lang);
+    Report::new(&w, &finished_session(&w), T0 + 4 * 60 * MINUTE, utc())
+}
+
+fn file(r: &Report, format: Format, name: &str) -> Vec<u8> {
+    r.render(format)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, b)| b)
+        .unwrap_or_else(|| panic!("no {name}"))
+}
+
+#[test]
+fn markdown_of_the_finished_3_hour_session() {
+    let md = String::from_utf8(file(&report("da"), Format::Md, "report.md")).expect("utf-8");
+    insta::assert_snapshot!("report_3_hours_da", md);
+}
+
+#[test]
+fn markdown_of_the_leadership_check_fixture() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1-topledelsens-tjek");
+    let loaded = storage::read(&dir).expect("the fixture reads");
+    let (lib, _) = Library::embedded();
+    let w = lib
+        .workshop(&loaded.session.meta.workshop, Some("da"))
+        .expect("shipped");
+    let r = Report::new(w, &loaded.session, T0 + 60 * MINUTE, utc());
+    insta::assert_snapshot!("report_leadership_check_da", export::markdown::render(&r));
+}
+
+#[test]
+fn markdown_escapes_the_card_that_is_markup() {
+    let md = String::from_utf8(file(&report("en"), Format::Md, "report.md")).expect("utf-8");
+    assert!(md.contains("\\<script\\>alert('x')\\</script\\> \\& \"citat\""));
+    assert!(!md.contains("<script>"));
+    assert!(md.contains("| Plan self-service") || md.contains("Lav en plan for selvbetjening"));
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_shows_the_card_as_text() {
+    let bytes = file(&report("da"), Format::Html, "report.html");
+    let html = String::from_utf8(bytes).expect("utf-8");
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "parse errors: {:?}", doc.errors);
+    let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+
+    // The card is text in a card, and there is no script at all.
+    assert_eq!(doc.select(&sel("script")).count(), 0);
+    let cards: Vec<String> = doc
+        .select(&sel("li.card"))
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    assert!(cards.iter().any(|c| c.ends_with(HOSTILE)), "{cards:?}");
+    assert!(cards.iter().any(|c| c.contains("Tryghed for de ældre")));
+    // The grouped card sits in a list under its group's first card.
+    let nested: Vec<String> = doc
+        .select(&sel("li.card ul.cards li.card"))
+        .map(|c| c.text().collect())
+        .collect();
+    assert_eq!(nested, ["Personlig kontakt på Ærø"]);
+    // The board: four areas; the decisions table: both actions with owner and date.
+    assert_eq!(doc.select(&sel(".board .area")).count(), 4);
+    let rows: Vec<String> = doc
+        .select(&sel("section.decisions tbody tr"))
+        .map(|r| r.text().collect::<Vec<_>>().join("|"))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "Lav en plan for selvbetjening|Søren Ærø|1. marts|Beslutning om handlinger",
+            "Besøg lægehuset på Mors|Åse|uge 3|Beslutning om handlinger"
+        ]
+    );
+
+    // Nothing outside the file: no link, no source, no import, no url().
+    for el in doc
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        for (name, _) in el.value().attrs() {
+            assert!(
+                !matches!(name, "href" | "src" | "srcset" | "action" | "xlink:href"),
+                "<{} {name}>",
+                el.value().name()
+            );
+        }
+        assert!(!matches!(
+            el.value().name(),
+            "link" | "iframe" | "img" | "object" | "embed"
+        ));
+    }
+    assert!(!html.contains("url("), "a CSS url()");
+    assert!(!html.contains("@import"));
+    assert!(!html.contains("http:") && !html.contains("https:"));
+    // Charts are inline SVG.
+    assert!(doc.select(&sel("svg")).count() > 5);
+}
+
+/// A CSV file read back as Excel would: BOM, separator, rows.
+fn read_csv(bytes: &[u8], separator: u8) -> Vec<Vec<String>> {
+    let body = bytes.strip_prefix("\u{feff}".as_bytes()).expect("a BOM");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .has_headers(false)
+        .from_reader(body);
+    reader
+        .records()
+        .map(|r| r.expect("a CSV record").iter().map(String::from).collect())
+        .collect()
+}
+
+#[test]
+fn csv_reads_back_with_danish_letters_and_the_language_s_separator() {
+    let r = report("da");
+    let names: Vec<String> = r.render(Format::Csv).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(
+        names,
+        [
+            "steps.csv",
+            "cards.csv",
+            "actions.csv",
+            "scores.csv",
+            "positions.csv",
+            "splits.csv",
+            "stages.csv",
+            "texts.csv"
+        ]
+    );
+    let cards = read_csv(&file(&r, Format::Csv, "cards.csv"), b';');
+    assert_eq!(cards[0][1], "Trin");
+    let texts: Vec<&str> = cards[1..].iter().map(|row| row[5].as_str()).collect();
+    assert!(texts.contains(&"Personlig kontakt på Ærø"));
+    assert!(texts.contains(&HOSTILE), "quotes and ; survive: {texts:?}");
+    assert_eq!(cards.len(), 1 + 7 + 1, "header, seven cards, one point");
+    let actions = read_csv(&file(&r, Format::Csv, "actions.csv"), b';');
+    assert_eq!(
+        actions[1..],
+        [
+            vec![
+                "beslutninger",
+                "Beslutning om handlinger",
+                "9",
+                "Lav en plan for selvbetjening",
+                "Søren Ærø",
+                "1. marts"
+            ],
+            vec![
+                "beslutninger",
+                "Beslutning om handlinger",
+                "10",
+                "Besøg lægehuset på Mors",
+                "Åse",
+                "uge 3"
+            ],
+        ]
+    );
+    let steps = read_csv(&file(&r, Format::Csv, "steps.csv"), b';');
+    assert_eq!(
+        steps[3][2..],
+        ["Brainstorm: nu og fremtid", "board", "45", "49"]
+    );
+
+    let en = read_csv(&file(&report("en"), Format::Csv, "steps.csv"), b',');
+    assert_eq!(en[0][2], "Step");
+    assert_eq!(en.len(), steps.len());
+}
+
+#[test]
+fn json_parses_with_labels_ids_and_times() {
+    let r = report("da");
+    let json: serde_json::Value =
+        serde_json::from_slice(&file(&r, Format::Json, "report.json")).expect("JSON");
+    assert_eq!(json["format"], "flipover-report");
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["session"]["name"], "Team Nord");
+    assert_eq!(json["session"]["started"], "2026-11-23T09:00:00Z");
+    assert_eq!(json["session"]["planned_minutes"], 180);
+    let steps = json["steps"].as_array().expect("steps");
+    assert_eq!(steps.len(), 9);
+    let board = &steps[2];
+    assert_eq!(board["id"], "brainstorm");
+    assert_eq!(board["blocks"][1]["type"], "cards");
+    assert_eq!(board["blocks"][1]["areas"][3]["cards"][0]["text"], HOSTILE);
+    let actions = &steps[7]["blocks"][0]["actions"];
+    assert_eq!(actions[0]["who"], "Søren Ærø");
+    assert_eq!(actions[1]["when"], "uge 3");
+}
+
+#[test]
+fn the_same_session_gives_the_same_bytes() {
+    for format in Format::ALL {
+        assert_eq!(report("da").render(format), report("da").render(format));
+    }
+}
+
+/// docs/report.schema.json is the schema of the JSON the report writes.
+/// `FLIPOVER_BLESS=1 cargo test --test export` rewrites it after a change.
+#[test]
+fn the_documented_schema_is_the_report_s() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json");
+    let schema = export::json::schema();
+    if std::env::var_os("FLIPOVER_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().expect("docs")).expect("docs/");
+        std::fs::write(&path, &schema).expect("write the schema");
+    }
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == schema,
+        "docs/report.schema.json is out of date: run FLIPOVER_BLESS=1 cargo test --test export"
+    );
+}
+
+#[test]
+fn write_puts_every_format_into_the_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let written = export::write(&report("da"), &Format::ALL, dir.path()).expect("written");
+    assert_eq!(written.len(), 11);
+    for path in &written {
+        assert!(path.is_file(), "{}", path.display());
+    }
+}
