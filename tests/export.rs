@@ -22,6 +22,19 @@ const MINUTE: u64 = 60_000;
 /// two actions.
 pub fn finished_session(w: &Workshop) -> Session {
     let mut s = common::session(w);
+    for change in finished_changes(w) {
+        s.apply(&change);
+    }
+    s.meta.name = "Team Nord".into();
+    s
+}
+
+/// The changes that make `finished_session`, in the order the room made them.
+fn finished_changes(w: &Workshop) -> Vec<Change> {
+    let mut s = Recorder {
+        session: common::session(w),
+        log: Vec::new(),
+    };
     let mut at = T0;
     for (i, step) in w.steps.iter().enumerate() {
         // A few steps run over, a few finish early.
@@ -43,7 +56,7 @@ pub fn finished_session(w: &Workshop) -> Session {
             },
         });
     }
-    let put = |s: &mut Session, step: &str, item: Item| {
+    let put = |s: &mut Recorder, step: &str, item: Item| {
         s.apply(&Change::Put {
             step: step.into(),
             item,
@@ -76,7 +89,7 @@ pub fn finished_session(w: &Workshop) -> Session {
         put(&mut s, "brainstorm", item);
     }
     // Card 2 heads the group card 3 joined.
-    if let Some(head) = s.find("brainstorm", 2).cloned() {
+    if let Some(head) = s.session.find("brainstorm", 2).cloned() {
         put(&mut s, "brainstorm", Item { group: 2, ..head });
     }
     put(
@@ -112,8 +125,20 @@ pub fn finished_session(w: &Workshop) -> Session {
         step: "afslutning".into(),
     });
     s.apply(&Change::End { at });
-    s.meta.name = "Team Nord".into();
-    s
+    s.log
+}
+
+/// A session that keeps the changes applied to it.
+struct Recorder {
+    session: Session,
+    log: Vec<Change>,
+}
+
+impl Recorder {
+    fn apply(&mut self, change: &Change) {
+        self.session.apply(change);
+        self.log.push(change.clone());
+    }
 }
 
 fn utc() -> jiff::tz::TimeZone {
@@ -343,4 +368,61 @@ fn write_puts_every_format_into_the_folder() {
     for path in &written {
         assert!(path.is_file(), "{}", path.display());
     }
+}
+
+/// The command line: `flipover export --all` on a real session folder writes
+/// the eleven files into its `report/` folder and says where; `-o -` prints.
+/// (`FLIPOVER_REPORT_DIR=dir` keeps the data folder there, to look at.)
+#[test]
+fn the_export_command_writes_into_the_session_folder() {
+    let w = common::workshop("da");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let root = std::env::var_os("FLIPOVER_REPORT_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| tmp.path().to_path_buf());
+    let now = jiff::Timestamp::from_millisecond(T0 as i64)
+        .expect("T0")
+        .to_zoned_datetime(utc());
+    let (mut store, mut session) = storage::SessionStore::create(&root, &w, now).expect("create");
+    for change in finished_changes(&w) {
+        store.commit(&change).expect("commit");
+        session.apply(&change);
+    }
+    let dir = store.dir().to_path_buf();
+    drop(store);
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
+            .arg("--data-dir")
+            .arg(&root)
+            .args(args)
+            .env("TZ", "UTC")
+            .output()
+            .expect("flipover runs")
+    };
+    let out = run(&["export", "--all"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    for name in [
+        "report.md",
+        "report.html",
+        "report.json",
+        "cards.csv",
+        "actions.csv",
+    ] {
+        let path = dir.join("report").join(name);
+        assert!(path.is_file(), "{name}");
+        assert!(said.contains(&path.display().to_string()), "{said}");
+    }
+    let out = run(&["export", "--format", "json", "-o", "-"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(
+        json["steps"][2]["blocks"][1]["areas"][3]["cards"][0]["text"],
+        HOSTILE
+    );
+    let out = run(&["export", "nobody"]);
+    assert!(!out.status.success());
 }

@@ -63,7 +63,7 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     writeln!(
         out,
         "<dt>{}</dt><dd>{} {m} {} · {} {m} {}</dd>",
-        w.minutes,
+        w.duration,
         s.planned_minutes,
         w.planned.to_lowercase(),
         s.used_minutes,
@@ -376,7 +376,10 @@ fn scores(
             esc(&item.title)
         )?;
         if votes {
-            histogram(out, &item.counts, item.spread.as_ref(), min, max)?;
+            // No votes, no chart: an empty axis per row only adds length.
+            if item.spread.is_some() {
+                histogram(out, &item.counts, item.spread.as_ref(), min, max)?;
+            }
         } else {
             dot(out, item.score, min, max)?;
         }
