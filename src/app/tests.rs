@@ -26,6 +26,8 @@ fn app() -> App {
         lang: "da".into(),
         title: w.title.clone(),
         created: "2026-11-23T09:00:00Z".into(),
+        name: String::new(),
+        archived: false,
     };
     let s = Session::new(meta, &w);
     App::new(w, s, T0, Options::default())

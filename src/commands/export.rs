@@ -24,12 +24,7 @@ pub fn run(
     let dir = storage::find(&ctx.root, id)?;
     let loaded = storage::read(&dir)?;
     let session = &loaded.session;
-    let Some(workshop) = ctx.workshop_of(session) else {
-        bail!(
-            "the session's workshop {:?} is not shipped and not in ./workshops; put its file there and export again",
-            session.meta.workshop
-        );
-    };
+    let (workshop, _) = ctx.workshop_of(&dir, session)?;
     let report = Report::new(
         &workshop,
         session,
