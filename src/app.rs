@@ -74,6 +74,8 @@ pub struct Options {
     pub presentation: Presentation,
     /// The time zone the time of day is shown in (UTC when not set).
     pub tz: Option<jiff::tz::TimeZone>,
+    /// The formats `x` writes the report in (every format when empty).
+    pub report_formats: Vec<crate::export::Format>,
 }
 
 pub struct App {
@@ -94,6 +96,11 @@ pub struct App {
     /// The step whose rebalance offer the facilitator declined.
     plan_ignored: Option<String>,
     tz: jiff::tz::TimeZone,
+    /// The room moved past the last step: the closing screen is shown.
+    closing: bool,
+    /// Where the report was last written in this run.
+    report: Option<std::path::PathBuf>,
+    report_formats: Vec<crate::export::Format>,
 }
 
 impl App {
@@ -128,6 +135,13 @@ impl App {
             live: LiveSaved::new(now, view),
             plan_ignored: None,
             tz: options.tz.unwrap_or(jiff::tz::TimeZone::UTC),
+            closing: false,
+            report: None,
+            report_formats: if options.report_formats.is_empty() {
+                crate::export::Format::ALL.to_vec()
+            } else {
+                options.report_formats
+            },
         }
     }
 
@@ -190,6 +204,7 @@ impl App {
         let mut app = Self::new(workshop, session, now, options);
         if let Some(view) = live.map(|l| l.view) {
             app.blank = view.blank;
+            app.closing = view.closing;
             app.by_votes = view.by_votes;
             if let Some(index) = view.advice {
                 app.with_exercise(|ex, _| ex.open(index));
@@ -242,6 +257,21 @@ impl App {
 
     pub fn tz(&self) -> &jiff::tz::TimeZone {
         &self.tz
+    }
+
+    /// Whether the closing screen is shown (the room moved past the last step).
+    pub fn closing(&self) -> bool {
+        self.closing
+    }
+
+    /// Where the report was written in this run, if it was.
+    pub fn report(&self) -> Option<&std::path::Path> {
+        self.report.as_deref()
+    }
+
+    /// The formats the report is written in.
+    pub fn report_formats(&self) -> &[crate::export::Format] {
+        &self.report_formats
     }
 
     /// The status line's text and whether it is an error, in the session's language.
@@ -324,6 +354,9 @@ impl App {
     /// The keys of the step beneath any overlay: its exercise's, then every
     /// step's (only the exercise's while it has something open).
     pub fn step_keys(&self) -> Vec<Table> {
+        if self.closing {
+            return vec![keymap::CLOSING];
+        }
         if self.exercise().modal() {
             vec![self.exercise().keys()]
         } else {
@@ -367,7 +400,7 @@ impl App {
             advice: self.exercise().opened(),
             blank: self.blank,
             by_votes: self.by_votes,
-            closing: false,
+            closing: self.closing,
         }
     }
 
@@ -405,6 +438,15 @@ impl App {
                         });
                     }
                 }
+                Vec::new()
+            }
+            Msg::Exported(Ok(folder)) => {
+                self.say(Note::ReportWritten(folder.display().to_string()));
+                self.report = Some(folder);
+                Vec::new()
+            }
+            Msg::Exported(Err(message)) => {
+                self.say(Note::ReportFailed(message));
                 Vec::new()
             }
             Msg::Warn(message) => {
@@ -482,8 +524,18 @@ impl App {
     fn act_on_step(&mut self, action: Action) -> Vec<Effect> {
         let idx = self.step_index();
         match action {
+            Action::NextStep if idx + 1 >= self.workshop.steps.len() => self.close(),
             Action::NextStep => self.goto(idx + 1),
+            Action::PrevStep if self.closing => {
+                self.closing = false;
+                Vec::new()
+            }
             Action::PrevStep => self.goto(idx.saturating_sub(1)),
+            Action::Export if self.rehearsal => {
+                self.say(Note::NoReportInRehearsal);
+                Vec::new()
+            }
+            Action::Export => vec![Effect::Export],
             Action::ToggleClock => self.clock(|c, now| c.toggled(now)),
             Action::AdjustClock(minutes) => self.clock(|c, _| c.adjusted(minutes)),
             Action::AcceptPlan => self.accept_plan(),

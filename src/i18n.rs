@@ -70,6 +70,14 @@ pub struct Words {
     pub picked: &'static str,
     pub noted: &'static str,
     pub every_step: &'static str,
+    pub workshop_over: &'static str,
+    pub write_report: &'static str,
+    pub report_written: &'static str,
+    pub report_failed: &'static str,
+    pub no_report_in_rehearsal: &'static str,
+    pub no_decisions: &'static str,
+    pub time_used: &'static str,
+    pub used: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -140,6 +148,14 @@ pub const DA: Words = Words {
     picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk c",
     noted: "Noteret (prøve – intet gemmes)",
     every_step: "Alle trin",
+    workshop_over: "Workshoppen er slut",
+    write_report: "skriv rapporten (Markdown, HTML, CSV, JSON)",
+    report_written: "Rapporten er skrevet til",
+    report_failed: "Kunne ikke skrive rapporten",
+    no_report_in_rehearsal: "Prøve – der skrives ingen rapport",
+    no_decisions: "Ingen handlinger besluttet",
+    time_used: "Tid",
+    used: "brugt",
 };
 
 pub const EN: Words = Words {
@@ -210,6 +226,14 @@ pub const EN: Words = Words {
     picked: "Card picked up – go to the card to group it with, and press c",
     noted: "Noted (rehearsal – nothing is saved)",
     every_step: "Every step",
+    workshop_over: "The workshop is over",
+    write_report: "write the report (Markdown, HTML, CSV, JSON)",
+    report_written: "The report is written to",
+    report_failed: "Could not write the report",
+    no_report_in_rehearsal: "Rehearsal – no report is written",
+    no_decisions: "No actions decided",
+    time_used: "Time",
+    used: "used",
 };
 
 pub fn words(lang: &str) -> &'static Words {

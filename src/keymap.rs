@@ -245,6 +245,13 @@ pub const STEP: Table = &[
         "keep the plan",
     ),
     bind(&[c('u')], A::Undo, true, "fortryd", "undo"),
+    bind(
+        &[c('x')],
+        A::Export,
+        false,
+        "skriv rapporten nu",
+        "write the report now",
+    ),
     bind(&[c('g')], A::ShowAgenda, false, "programmet", "the agenda"),
     bind(
         &[c('i')],
@@ -268,6 +275,40 @@ pub const STEP: Table = &[
         "blank the screen",
     ),
     bind(&[c('?'), k(K::F(1))], A::ShowHelp, true, "hjælp", "help"),
+    bind(&[c('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
+];
+
+/// The closing screen after the last step: write the report, go back, quit.
+pub const CLOSING: Table = &[
+    bind(
+        &[c('x'), k(K::Enter)],
+        A::Export,
+        true,
+        "skriv rapporten",
+        "write the report",
+    ),
+    bind(
+        &[k(K::Left), k(K::PageUp), c('p')],
+        A::PrevStep,
+        true,
+        "tilbage til sidste trin",
+        "back to the last step",
+    ),
+    bind(
+        &[c('f')],
+        A::TogglePresentation,
+        false,
+        "projektorvisning",
+        "projector mode",
+    ),
+    bind(
+        &[c('b'), c('.')],
+        A::Blank,
+        false,
+        "mørk skærm",
+        "blank the screen",
+    ),
+    bind(&[c('?'), k(K::F(1))], A::ShowHelp, false, "hjælp", "help"),
     bind(&[c('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
 ];
 
@@ -455,7 +496,9 @@ mod tests {
     /// Every table of every mode: no key bound twice in one table.
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
-        let mut tables: Vec<Table> = vec![STEP, READING, AGENDA, FORM, QUESTION, LAUNCHER, ROOM];
+        let mut tables: Vec<Table> = vec![
+            STEP, CLOSING, READING, AGENDA, FORM, QUESTION, LAUNCHER, ROOM,
+        ];
         tables.extend(exercises().iter().flat_map(|e| e.tables()));
         for table in tables {
             for (i, a) in table.iter().enumerate() {

@@ -274,6 +274,19 @@ pub fn carry_out(
                     queue.extend(app.update(Msg::Warn(e.to_string()), at));
                 }
             }
+            Effect::Export => {
+                let Some(s) = store.as_ref() else {
+                    // A rehearsal writes nothing (the App says so before asking).
+                    continue;
+                };
+                let report =
+                    crate::export::Report::new(app.workshop(), app.session(), at, app.tz().clone());
+                let folder = crate::export::folder(s.dir());
+                let written = crate::export::write(&report, app.report_formats(), &folder)
+                    .map(|_| folder)
+                    .map_err(|e| e.to_string());
+                queue.extend(app.update(Msg::Exported(written), at));
+            }
             Effect::Quit => quit = true,
         }
     }

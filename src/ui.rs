@@ -3,6 +3,7 @@
 
 mod big;
 pub mod chrome;
+mod closing;
 pub mod launcher;
 mod overlay;
 mod theme;
@@ -79,11 +80,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         );
         rest
     };
-    app.exercise().draw(frame, main, app, theme);
+    if app.closing() {
+        closing::draw(frame, main, app, theme);
+    } else {
+        app.exercise().draw(frame, main, app, theme);
+    }
     if !projector {
         chrome::footer(frame, footer, app, theme);
     }
-    app.exercise().draw_over(frame, area, app, theme);
+    if !app.closing() {
+        app.exercise().draw_over(frame, area, app, theme);
+    }
     match app.mode() {
         Mode::Normal => {}
         Mode::Editing(ed) | Mode::Saving(ed) => overlay::editor(frame, main, app, ed, false, theme),

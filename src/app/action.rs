@@ -65,6 +65,8 @@ pub enum Action {
     Cancel,
     NextField,
     PrevField,
+    /// Writes the report of the session now.
+    Export,
     /// The answer to a yes/no question.
     Yes,
     No,
@@ -95,6 +97,8 @@ pub enum Msg {
     },
     /// The runtime could not write the change; nothing was applied.
     CommitFailed(String),
+    /// The runtime wrote the report into this folder, or says why not.
+    Exported(Result<std::path::PathBuf, String>),
     /// Something not critical failed (e.g. saving the draft).
     Warn(String),
     Tick,
@@ -116,5 +120,8 @@ pub enum Effect {
     },
     /// Save what is being typed and the clock's reading (best effort).
     SaveLive(Live),
+    /// Write the report in the App's formats into the session's folder, then
+    /// send `Msg::Exported`.
+    Export,
     Quit,
 }

@@ -26,6 +26,10 @@ pub enum Note {
         message: String,
         kept: bool,
     },
+    /// The report was written into this folder.
+    ReportWritten(String),
+    ReportFailed(String),
+    NoReportInRehearsal,
     Error(String),
 }
 
@@ -44,7 +48,7 @@ impl Note {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            Note::NotAPercent(_) | Note::SaveFailed { .. } | Note::Error(_)
+            Note::NotAPercent(_) | Note::SaveFailed { .. } | Note::ReportFailed(_) | Note::Error(_)
         )
     }
 
@@ -68,6 +72,9 @@ impl Note {
                 format!("{}: {message} – {}", w.saving_failed, w.text_kept)
             }
             Note::SaveFailed { message, .. } => format!("{}: {message}", w.saving_failed),
+            Note::ReportWritten(folder) => format!("✓ {} {folder}", w.report_written),
+            Note::ReportFailed(message) => format!("{}: {message}", w.report_failed),
+            Note::NoReportInRehearsal => w.no_report_in_rehearsal.to_string(),
             Note::Error(message) => message.clone(),
         }
     }

@@ -139,6 +139,7 @@ fn console(
         rehearsal: ctx.rehearse,
         presentation: Presentation::Console,
         tz: Some(jiff::tz::TimeZone::system()),
+        report_formats: Vec::new(),
     };
     let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);
     let mut screen = Screen::open()?;

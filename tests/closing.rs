@@ -1,0 +1,147 @@
+//! The end of the workshop and `x`: moving past the last step shows the
+//! closing screen (decisions, plan against time used, the report), and `x`
+//! writes the report into the session folder, mid-session too — driven by
+//! keys through the key table, with a real session folder.
+
+mod common;
+
+use crossterm::event::KeyCode::{Char, Left, PageDown};
+use flipover::app::{Action, App, Options};
+use flipover::storage::SessionStore;
+use flipover::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::{Driver, T0};
+
+fn at_t0() -> jiff::ZonedDateTime {
+    jiff::Timestamp::from_millisecond(T0 as i64)
+        .expect("time")
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+}
+
+fn driver(root: &std::path::Path, lang: &str) -> Driver {
+    let w = common::workshop(lang);
+    let (store, session) = SessionStore::create(root, &w, at_t0()).expect("create");
+    Driver::new(App::new(w, session, T0, Options::default()), Some(store))
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+    terminal
+        .draw(|f| ui::draw(f, app, &Theme::monochrome()))
+        .expect("draw");
+    terminal.backend().to_string()
+}
+
+/// To the decisions step with the clock running, two actions written, then
+/// on to the end.
+fn to_the_end(d: &mut Driver) {
+    d.key(Char(' '));
+    let steps = d.app.workshop().steps.len();
+    while d.app.step().id != "beslutninger" && d.app.step().id != "decisions" {
+        d.now += 10 * 60_000;
+        d.key(PageDown);
+    }
+    d.add_action("Lav en plan for selvbetjening", "Søren Ærø", "1. marts");
+    d.add_action("Besøg lægehuset på Mors", "Åse", "uge 3");
+    for _ in d.app.step_index()..steps {
+        d.now += 10 * 60_000;
+        d.key(PageDown);
+    }
+}
+
+fn report_files(d: &Driver) -> Vec<String> {
+    let dir = d.store.as_ref().expect("a store").dir().join("report");
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn past_the_last_step_the_closing_screen_shows_decisions_time_and_the_report() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = driver(root.path(), "da");
+    to_the_end(&mut d);
+    assert!(d.app.closing(), "past the last step");
+    assert_eq!(
+        d.app.step().id,
+        "afslutning",
+        "the session stays at the last step"
+    );
+    // The end is written down, and the last clock stopped there.
+    let ended = d.app.session().ended.expect("the end is recorded");
+    assert_eq!(ended, d.now);
+    assert!(!d.app.session().steps["afslutning"].clock.running());
+    assert!(d.app.view().closing, "the room view mirrors it");
+
+    let before = screen(&d.app, 80, 24);
+    insta::assert_snapshot!("closing_80x24", before);
+    assert!(before.contains("Søren Ærø") && before.contains("1. marts"));
+    assert!(report_files(&d).is_empty());
+
+    d.key(Char('x'));
+    assert_eq!(report_files(&d).len(), 11, "{:?}", report_files(&d));
+    let folder = d.app.report().expect("the report's folder").to_path_buf();
+    assert!(folder.join("report.html").is_file());
+    let (status, error) = d.app.status().expect("a note");
+    assert!(
+        !error && status.contains("Rapporten er skrevet til"),
+        "{status}"
+    );
+    let tmp = root.path().display().to_string();
+    let shown = screen(&d.app, 120, 40).replace(&tmp, &"T".repeat(tmp.chars().count()));
+    insta::assert_snapshot!("closing_written_120x40", shown);
+
+    // The report has the actions and the end time.
+    let md = std::fs::read_to_string(folder.join("report.md")).expect("report.md");
+    assert!(
+        md.contains("| Besøg lægehuset på Mors | Åse | uge 3 |"),
+        "{md}"
+    );
+    assert!(!md.contains("ikke afsluttet"));
+
+    // Back to the last step, and the step keys again.
+    d.key(Left);
+    assert!(!d.app.closing());
+    assert_eq!(d.app.step().id, "afslutning");
+}
+
+#[test]
+fn x_mid_session_writes_the_report_and_says_where() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = driver(root.path(), "en");
+    d.keys(&[PageDown, PageDown]);
+    assert_eq!(d.app.step().id, "brainstorm");
+    d.key(Char('x'));
+    assert!(report_files(&d).contains(&"cards.csv".to_string()));
+    let (status, _) = d.app.status().expect("a note");
+    assert!(status.contains("The report is written to"), "{status}");
+    assert!(status.ends_with("report"), "{status}");
+}
+
+#[test]
+fn a_rehearsal_writes_no_report() {
+    let mut d = Driver::new(
+        App::new(
+            common::workshop("da"),
+            common::session(&common::workshop("da")),
+            T0,
+            Options {
+                rehearsal: true,
+                ..Options::default()
+            },
+        ),
+        None,
+    );
+    d.act(Action::Export);
+    let (status, _) = d.app.status().expect("a note");
+    assert!(status.contains("ingen rapport"), "{status}");
+}
