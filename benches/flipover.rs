@@ -1,7 +1,8 @@
 //! The quality bars that are about speed, measured:
 //! - a commit costs the same at 10 cards as at 10,000 (`commit/…`);
 //! - a key handled and a frame drawn with 5,000 cards on the board (`key_and_frame`);
-//! - the work before the first frame next to a bare ratatui frame (`start/…`).
+//! - the work before the first frame next to a bare ratatui frame (`start/…`);
+//! - the report of a 10,000-card session in each format (`export_10000_cards/…`).
 
 use std::hint::black_box;
 use std::sync::Arc;
@@ -10,6 +11,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use flipover::app::{App, Options, Presentation};
 use flipover::content::{DEFAULT_WORKSHOP, Library, Workshop};
+use flipover::export::{Format, Report};
 use flipover::session::{Change, Item, Meta, Session};
 use flipover::storage::SessionStore;
 use flipover::ui::{self, Theme, ThemeName};
@@ -169,5 +171,39 @@ fn projector_frame(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, commit, key_and_frame, start, projector_frame);
+criterion_group!(
+    benches,
+    commit,
+    key_and_frame,
+    start,
+    projector_frame,
+    export
+);
 criterion_main!(benches);
+
+/// The report of a session with 10,000 cards on the board (a quarter of them
+/// voted on), in each format: the time from the session to the bytes.
+fn export(c: &mut Criterion) {
+    let w = workshop();
+    let mut session = session_with(&w, 10_000);
+    for id in (1..=10_000u64).step_by(4) {
+        if let Some(mut item) = session.find("brainstorm", id).cloned() {
+            item.votes = (id % 7) as u32;
+            session.apply(&Change::Put {
+                step: "brainstorm".into(),
+                item,
+            });
+        }
+    }
+    let mut group = c.benchmark_group("export_10000_cards");
+    group.sample_size(20);
+    for format in Format::ALL {
+        group.bench_function(format!("{format:?}").to_lowercase(), |b| {
+            b.iter(|| {
+                let report = Report::new(&w, &session, 0, jiff::tz::TimeZone::UTC);
+                black_box(report.render(format))
+            })
+        });
+    }
+    group.finish();
+}
