@@ -28,6 +28,8 @@ pub struct Launcher {
     pub entries: Vec<Entry>,
     pub selected: usize,
     pub lang: String,
+    /// Session folders that cannot be read: id and why, shown, not offered.
+    pub damaged: Vec<(String, String)>,
     /// What was chosen, once it was (`Some(None)`: quit).
     pub chosen: Option<Option<Choice>>,
 }
@@ -73,6 +75,7 @@ impl Launcher {
             entries,
             selected: 0,
             lang: lang.to_string(),
+            damaged: Vec::new(),
             chosen: None,
         }
     }

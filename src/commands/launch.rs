@@ -10,8 +10,22 @@ use crate::storage;
 pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
     let lang = ctx.lang.unwrap_or("da");
     let workshops: Vec<&Workshop> = ctx.library.workshops(lang).collect();
-    let sessions = storage::list(&ctx.root);
+    let (sessions, damaged) = storage::scan(&ctx.root);
     let mut launcher = Launcher::new(&workshops, &sessions, lang);
+    let why = if lang == "en" {
+        "cannot be read"
+    } else {
+        "kan ikke læses"
+    };
+    launcher.damaged = damaged
+        .into_iter()
+        .map(|d| {
+            (
+                crate::text::clean(&d.id).into_owned(),
+                format!("{why}: {}", crate::text::clean(&d.reason)),
+            )
+        })
+        .collect();
     {
         let mut screen = Screen::open()?;
         runtime::drive(&mut screen, &mut launcher, &ctx.theme)?;

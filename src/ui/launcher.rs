@@ -6,22 +6,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, centered, panel};
+use crate::keymap;
 use crate::launcher::Launcher;
 
 pub fn draw(frame: &mut Frame, launcher: &Launcher, theme: &Theme) {
     let area = frame.area();
     frame.render_widget(ratatui::widgets::Block::default().style(theme.base), area);
-    let da = launcher.lang != "en";
+    let hints: Vec<Span> = keymap::hints(&[keymap::LAUNCHER])
+        .flat_map(|b| {
+            [
+                Span::styled(b.short_label(), theme.accent),
+                Span::styled(format!(" {}  ", b.text(&launcher.lang)), theme.dim),
+            ]
+        })
+        .collect();
     let mut lines = vec![
         Line::styled("flipover", theme.title),
-        Line::styled(
-            if da {
-                "Vælg med ↑↓, start med Enter, afslut med q"
-            } else {
-                "Choose with ↑↓, start with Enter, quit with q"
-            },
-            theme.dim,
-        ),
+        Line::from(hints),
         Line::default(),
     ];
     for (i, e) in launcher.entries.iter().enumerate() {
@@ -32,6 +33,13 @@ pub fn draw(frame: &mut Frame, launcher: &Launcher, theme: &Theme) {
             Span::styled(e.label.as_str(), style),
         ]));
         lines.push(Line::styled(format!("    {}", e.detail), theme.dim));
+    }
+    if !launcher.damaged.is_empty() {
+        lines.push(Line::default());
+        for (id, reason) in &launcher.damaged {
+            lines.push(Line::styled(format!("  ⚠ {id}"), theme.low));
+            lines.push(Line::styled(format!("    {reason}"), theme.dim));
+        }
     }
     let h = lines.len() as u16 + 2;
     let rect = centered(area, area.width.saturating_sub(4).min(90), h);

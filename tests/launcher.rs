@@ -1,0 +1,33 @@
+//! The launcher: its key hints come from its key table, and a session that
+//! cannot be read is shown with the reason, never hidden.
+
+use flipover::content::Library;
+use flipover::launcher::Launcher;
+use flipover::ui::{Theme, launcher};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+#[test]
+fn the_launcher_shows_its_keys_and_damaged_sessions() {
+    let (lib, _) = Library::embedded();
+    let workshops: Vec<_> = lib.workshops("da").collect();
+    let mut l = Launcher::new(&workshops, &[], "da");
+    l.damaged = vec![(
+        "2026-11-20-0900-3-timers-workshop".into(),
+        "kan ikke læses: journal.toml:3: this journal line cannot be read".into(),
+    )];
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).expect("terminal");
+    terminal
+        .draw(|f| launcher::draw(f, &l, &Theme::monochrome()))
+        .expect("draw");
+    let shown = terminal.backend().to_string();
+    assert!(
+        shown.contains("↑ op  ↓ ned  Enter start  q afslut"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("⚠ 2026-11-20-0900-3-timers-workshop"),
+        "{shown}"
+    );
+    assert!(shown.contains("journal.toml:3"), "{shown}");
+}
