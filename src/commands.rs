@@ -5,8 +5,12 @@ mod check;
 mod console;
 mod export;
 mod follow;
+mod guide;
 mod launch;
+mod new;
+mod pick;
 mod sessions;
+mod shell;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +22,7 @@ use crate::cli::{Cli, Command};
 use crate::content::{Content, Library, Problem, Workshop};
 use crate::session::Session;
 use crate::storage;
+use crate::template::Occasion;
 use crate::ui::Theme;
 
 /// What every command but `check` works with, loaded once.
@@ -63,8 +68,51 @@ impl Ctx {
 
 /// Runs the command `cli` asks for.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    if let Some(Command::Check { paths }) = &cli.command {
-        return Ok(check::run(paths));
+    let settings = cli.settings();
+    let lang = settings.lang.map(|l| l.code());
+    // The commands that print or write files: no data folder, no screen.
+    match &cli.command {
+        Some(Command::Check { paths }) => return Ok(check::run(paths)),
+        Some(Command::Schema) => {
+            print!("{}", crate::content::schema::json());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Completions { shell }) => return shell::completions(*shell),
+        Some(Command::Man) => return shell::man(),
+        Some(Command::Guide {
+            workshop,
+            format,
+            start,
+            ..
+        }) => return guide::run(workshop, *format, start.as_deref(), lang),
+        Some(Command::New {
+            name,
+            from,
+            title,
+            org,
+            date,
+            start,
+            participants,
+            dir,
+            force,
+            ..
+        }) => {
+            return new::run(&new::NewArgs {
+                occasion: Occasion {
+                    id: name.clone(),
+                    title: title.clone(),
+                    org: org.clone(),
+                    date: date.clone(),
+                    start: start.clone(),
+                    participants: *participants,
+                },
+                from,
+                lang,
+                dir,
+                force: *force,
+            });
+        }
+        _ => {}
     }
     let (config, warning) = crate::config::load();
     if let Some(w) = warning {
@@ -73,29 +121,30 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let (library, problems) = Library::load(&[]);
     warn(&problems);
     let ctx = Ctx {
-        root: storage::data_dir(cli.data_dir.as_deref()),
-        lang: cli.lang.map(|l| l.code()),
-        rehearse: cli.rehearse,
+        root: storage::data_dir(settings.data_dir.as_deref()),
+        lang,
+        rehearse: settings.rehearse,
         theme: Theme::new(
-            cli.theme.or(config.theme).unwrap_or_default(),
+            settings.theme.or(config.theme).unwrap_or_default(),
             Theme::no_color_env(),
         ),
         library,
     };
     match cli.command {
-        Some(Command::Check { .. }) => unreachable!("handled above"),
-        Some(Command::Sessions) => sessions::run(&ctx),
-        Some(Command::Run { workshop }) => console::start(&ctx, workshop.as_deref())?,
+        Some(Command::Sessions { .. }) => sessions::run(&ctx),
+        Some(Command::Run { workshop, .. }) => console::start(&ctx, workshop.as_deref())?,
         Some(Command::Export {
             session,
             format,
             all,
             output,
+            ..
         }) => export::run(&ctx, session.as_deref(), &format, all, output.as_deref())?,
-        Some(Command::Follow { session }) => follow::run(&ctx, session.as_deref())?,
-        Some(Command::Resume { session }) => {
+        Some(Command::Follow { session, .. }) => follow::run(&ctx, session.as_deref())?,
+        Some(Command::Resume { session, .. }) => {
             console::resume(&ctx, &storage::find(&ctx.root, session.as_deref())?)?
         }
+        Some(_) => unreachable!("handled above"),
         None => launch::run(&ctx)?,
     }
     Ok(ExitCode::SUCCESS)

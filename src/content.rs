@@ -5,14 +5,17 @@
 
 mod check;
 mod model;
+mod plan;
 mod problem;
 mod raw;
+pub mod schema;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use model::*;
+pub use plan::parse_start;
 pub use problem::{Excerpt, Problem, SourceText};
 
 use crate::storage::regular::ReadError;

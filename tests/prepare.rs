@@ -115,3 +115,190 @@ fn a_session_written_before_sessions_carried_their_workshop_still_resumes() {
         "an old session is not changed"
     );
 }
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The 1-based line at which `needle` first occurs in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    let at = text.find(needle).unwrap_or_else(|| panic!("{needle}"));
+    text[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn new_writes_a_file_that_checks_and_prints_as_a_guide_then_check_finds_three_planted_mistakes() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let here = tempfile::tempdir().expect("tempdir");
+    let out = flipover(
+        &[
+            "new",
+            "kommune",
+            "--from",
+            "3-timers-workshop",
+            "--org",
+            "Kommunen",
+            "--date",
+            "2026-03-12",
+            "--start",
+            "09:30",
+            "--participants",
+            "14",
+        ],
+        data.path(),
+        here.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let file = here.path().join("workshops/kommune.toml");
+    let text = std::fs::read_to_string(&file).expect("written");
+    assert!(text.starts_with("#:schema ./flipover.schema.json\n"));
+    assert!(here.path().join("workshops/flipover.schema.json").is_file());
+    assert!(text.contains("org = \"Kommunen\""), "{text}");
+
+    let ok = flipover(
+        &["check", "workshops/kommune.toml"],
+        data.path(),
+        here.path(),
+    );
+    assert!(ok.status.success(), "as written: {}", stderr(&ok));
+    let again = flipover(&["new", "kommune"], data.path(), here.path());
+    assert!(!again.status.success(), "an existing file is kept");
+    assert!(stderr(&again).contains("--force"));
+
+    let guide = stdout(&flipover(
+        &["guide", "workshops/kommune.toml"],
+        data.path(),
+        here.path(),
+    ));
+    assert!(
+        guide.contains("Kommunen · 2026-03-12 · 09:30–12:30 (180 min, 9 trin) · 14 deltagere"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("### 1. Velkomst · 09:30–09:40 (10 min)"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("| 09:40–10:05 | 25 | Inspirationsoplæg |"),
+        "{guide}"
+    );
+    let late = stdout(&flipover(
+        &[
+            "guide",
+            "workshops/kommune.toml",
+            "--start",
+            "13:00",
+            "--format",
+            "html",
+        ],
+        data.path(),
+        here.path(),
+    ));
+    assert!(late.starts_with("<!DOCTYPE html>"));
+    assert!(late.contains("13:00–13:10"), "{late}");
+
+    // Three mistakes, as a consultant might make them in an editor: each is
+    // reported at its line (all in one run, or, where one stops the parser,
+    // the next once it is fixed), and fixing them makes the file pass again.
+    let mistakes = [
+        (
+            "purpose = \"Sæt rammen",
+            "purpse = \"Sæt rammen",
+            "unknown field",
+        ),
+        ("content = \"ni-raad\"", "content = \"ni-rad\"", "ni-rad"),
+        ("minutes = 45", "minutes = 50", "185"),
+    ];
+    let mut planted = text.clone();
+    for (good, bad, _) in &mistakes {
+        planted = planted.replacen(good, bad, 1);
+    }
+    let mut found = Vec::new();
+    for _ in 0..mistakes.len() {
+        std::fs::write(&file, &planted).expect("edit");
+        let out = flipover(
+            &["check", "workshops/kommune.toml"],
+            data.path(),
+            here.path(),
+        );
+        if out.status.success() {
+            break;
+        }
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        let before = found.len();
+        for (good, bad, says) in &mistakes {
+            let line = if *says == "185" {
+                line_of(&planted, "minutes = 180")
+            } else if planted.contains(bad) {
+                line_of(&planted, bad)
+            } else {
+                continue;
+            };
+            let at = format!("workshops/kommune.toml:{line}:");
+            if err.lines().any(|l| l.starts_with(&at) && l.contains(says)) {
+                found.push(*says);
+                planted = planted.replacen(bad, good, 1);
+            }
+        }
+        assert!(
+            found.len() > before,
+            "no planted mistake reported at its line:\n{err}"
+        );
+    }
+    found.sort();
+    found.dedup();
+    assert_eq!(found.len(), 3, "{found:?}");
+    std::fs::write(&file, &planted).expect("edit");
+    let fixed = flipover(
+        &["check", "workshops/kommune.toml"],
+        data.path(),
+        here.path(),
+    );
+    assert!(fixed.status.success(), "{}", stderr(&fixed));
+}
+
+#[test]
+fn help_completions_and_the_manual_describe_the_commands() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let help = stdout(&flipover(&["--help"], data.path(), data.path()));
+    for needed in [
+        "FLIPOVER_DATA_DIR",
+        "FLIPOVER_CONFIG",
+        "NO_COLOR",
+        "config.toml",
+        "Examples:",
+        "guide",
+        "new",
+    ] {
+        assert!(help.contains(needed), "{needed}:\n{help}");
+    }
+    let check = stdout(&flipover(&["check", "--help"], data.path(), data.path()));
+    assert!(
+        check.contains("[PATHS]...") && check.contains("Exit status"),
+        "{check}"
+    );
+    for idle in ["--theme", "--rehearse", "--data-dir", "--lang"] {
+        assert!(!check.contains(idle), "check has no {idle}:\n{check}");
+    }
+    let run = stdout(&flipover(&["run", "--help"], data.path(), data.path()));
+    assert!(
+        run.contains("[WORKSHOP]") && run.contains("--rehearse"),
+        "{run}"
+    );
+    let bash = stdout(&flipover(
+        &["completions", "bash"],
+        data.path(),
+        data.path(),
+    ));
+    assert!(
+        bash.contains("flipover") && bash.contains("guide"),
+        "{bash}"
+    );
+    let man = stdout(&flipover(&["man"], data.path(), data.path()));
+    assert!(man.starts_with(".ie") || man.starts_with(".TH"), "{man}");
+    assert!(
+        man.contains("FLIPOVER_DATA_DIR"),
+        "the manual names the environment"
+    );
+}

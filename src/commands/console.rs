@@ -5,11 +5,11 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
-use super::{Ctx, warn};
+use super::{Ctx, pick};
 use crate::app::{App, Options, Presentation};
-use crate::content::{self, Content, DEFAULT_WORKSHOP, Library, Workshop};
+use crate::content::{Content, DEFAULT_WORKSHOP, Workshop};
 use crate::runtime::{self, Screen};
 use crate::session::{Meta, Session};
 use crate::storage::pinned::{self, PinnedFile};
@@ -23,45 +23,14 @@ struct Chosen {
     files: Vec<PinnedFile>,
 }
 
-/// A shipped workshop by id, or the workshop in the file at `name`, read
-/// together with the files it is made of.
+/// The workshop `name` (default: the 3-hour workshop) with the files it is
+/// made of.
 fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Chosen> {
-    let name = name.unwrap_or(DEFAULT_WORKSHOP);
-    let as_path = Path::new(name);
-    let is_file = as_path.is_file();
-    // The file is loaded with the rest, so its references resolve.
-    let extra = if is_file {
-        vec![as_path.to_path_buf()]
-    } else {
-        Vec::new()
-    };
-    let (files, mut problems) = content::sources(&extra);
-    let library = Library::from_files(&files, &mut problems);
-    let found = if is_file {
-        let shown = as_path.display().to_string();
-        let Some(w) = library.workshop_at(&shown) else {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            bail!("{shown} did not load as a workshop");
-        };
-        warn(&problems);
-        w
-    } else {
-        match library.workshop(name, ctx.lang) {
-            Some(w) => w,
-            None => {
-                let known: Vec<String> = library
-                    .workshops(ctx.lang.unwrap_or("da"))
-                    .map(|w| w.id.clone())
-                    .collect();
-                bail!("no workshop {name:?} (shipped: {})", known.join(", "))
-            }
-        }
-    };
+    let picked = pick::workshop(name.unwrap_or(DEFAULT_WORKSHOP), ctx.lang)?;
+    let found = &picked.workshop;
     Ok(Chosen {
-        files: pinned::select(found, &library, &files).unwrap_or_default(),
-        instruments: library.instruments(&found.lang).cloned().collect(),
+        files: pinned::select(found, &picked.library, &picked.files).unwrap_or_default(),
+        instruments: picked.library.instruments(&found.lang).cloned().collect(),
         workshop: Arc::new(found.clone()),
     })
 }

@@ -539,6 +539,7 @@ impl<'a> Checker<'a> {
             source: self.required(&raw.source, "source"),
             minutes: *raw.minutes.get_ref(),
             preparation: self.texts(&raw.preparation),
+            plan: super::plan::check(self, raw),
             steps,
         }
     }

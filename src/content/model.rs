@@ -267,7 +267,20 @@ pub struct Workshop {
     pub source: String,
     pub minutes: u32,
     pub preparation: Vec<String>,
+    /// For whom, when and how many: what a consultant fills in to prepare.
+    pub plan: Plan,
     pub steps: Vec<Step>,
+}
+
+/// The occasion a workshop file is prepared for; every part optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Plan {
+    /// Who the workshop is for.
+    pub org: String,
+    pub date: Option<jiff::civil::Date>,
+    /// The time of day the first step starts.
+    pub start: Option<jiff::civil::Time>,
+    pub participants: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,74 @@
+//! The workshop a command names — a shipped id, an id in ./workshops, or the
+//! path of a file — loaded together with the files it was read from, for the
+//! commands that need more than the workshop: `run` copies the files into the
+//! session, `new` edits the workshop's text, `guide` prints it.
+
+use std::path::Path;
+
+use anyhow::bail;
+
+use super::warn;
+use crate::content::{self, Library, SourceFile, Workshop};
+
+/// A workshop found by name, with everything it was loaded from.
+pub struct Picked {
+    pub library: Library,
+    pub files: Vec<SourceFile>,
+    pub workshop: Workshop,
+}
+
+impl Picked {
+    /// The file the workshop was read from.
+    pub fn source(&self) -> Option<&SourceFile> {
+        let w = &self.workshop;
+        let path = self.library.workshop_path(&w.lang, &w.id)?;
+        self.files.iter().find(|f| f.path == path)
+    }
+}
+
+/// The workshop `name` (a path to a file, else an id) in `lang` if given.
+/// Problems of other files are warnings; a workshop file that does not load
+/// prints its problems and fails.
+pub fn workshop(name: &str, lang: Option<&str>) -> anyhow::Result<Picked> {
+    let as_path = Path::new(name);
+    let is_file = as_path.is_file();
+    // The file is loaded with the rest, so its references resolve.
+    let extra = if is_file {
+        vec![as_path.to_path_buf()]
+    } else {
+        Vec::new()
+    };
+    let (files, mut problems) = content::sources(&extra);
+    let library = Library::from_files(&files, &mut problems);
+    let found = if is_file {
+        let shown = as_path.display().to_string();
+        let Some(w) = library.workshop_at(&shown) else {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            bail!("{shown} did not load as a workshop (`flipover check {shown}` lists why)");
+        };
+        w
+    } else {
+        match library.workshop(name, lang) {
+            Some(w) => w,
+            None => {
+                let known: Vec<String> = library
+                    .workshops(lang.unwrap_or("da"))
+                    .map(|w| w.id.clone())
+                    .collect();
+                bail!(
+                    "no workshop {name:?} (known: {}; or give the path of a file)",
+                    known.join(", ")
+                )
+            }
+        }
+    };
+    warn(&problems);
+    let workshop = found.clone();
+    Ok(Picked {
+        library,
+        files,
+        workshop,
+    })
+}

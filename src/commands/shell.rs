@@ -1,0 +1,26 @@
+//! `flipover completions SHELL` and `flipover man`: the command line described
+//! for shells and for `man`, generated from the clap definitions in `cli`, so
+//! they list exactly the commands and options there are.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+
+/// Prints the completion script for `shell`.
+pub fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(shell, &mut cmd, "flipover", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints the manual page (roff): the command, its options, its commands,
+/// examples and the environment.
+pub fn man() -> anyhow::Result<ExitCode> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    std::io::stdout().write_all(&out)?;
+    Ok(ExitCode::SUCCESS)
+}
