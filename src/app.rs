@@ -91,6 +91,8 @@ pub struct App {
     rehearsal: bool,
     /// Board cards are shown most-voted first.
     by_votes: bool,
+    /// The room's screens show where it stands against the plan.
+    plan_for_room: bool,
     instruments: Vec<Content>,
     live: LiveSaved,
     /// The step whose rebalance offer the facilitator declined.
@@ -131,6 +133,7 @@ impl App {
             blank: false,
             rehearsal: options.rehearsal,
             by_votes: false,
+            plan_for_room: false,
             instruments: options.instruments,
             live: LiveSaved::new(now, view),
             plan_ignored: None,
@@ -171,13 +174,17 @@ impl App {
         }
         if let Some(view) = live.as_ref().map(|l| &l.view) {
             app.by_votes = view.by_votes;
+            app.plan_for_room = view.plan;
         }
         let editor = live
             .and_then(|l| l.draft)
             .filter(|d| d.step == app.session.step && d.fields.iter().any(|f| !f.is_empty()))
             .map(|draft| {
                 app.say(Note::RestoredDraft);
-                app.with_exercise(|ex, cx| Box::new(ex.form(draft.target, draft.fields, cx)))
+                let mut ed =
+                    app.with_exercise(|ex, cx| Box::new(ex.form(draft.target, draft.fields, cx)));
+                ed.focus_on(draft.focus);
+                ed
             });
         app.mode = match (asked, editor) {
             (Some((paused, seen)), then) => Mode::ResumeClock { paused, seen, then },
@@ -206,6 +213,7 @@ impl App {
             app.blank = view.blank;
             app.closing = view.closing;
             app.by_votes = view.by_votes;
+            app.plan_for_room = view.plan;
             if let Some(index) = view.advice {
                 app.with_exercise(|ex, _| ex.open(index));
             }
@@ -253,6 +261,22 @@ impl App {
 
     pub fn by_votes(&self) -> bool {
         self.by_votes
+    }
+
+    /// Whether this screen shows where the room stands against the plan: the
+    /// console always; the projector and the room view when the facilitator
+    /// turned it on (being behind is the facilitator's to manage, not the room's).
+    pub fn plan_shown(&self) -> bool {
+        !self.for_the_room() || self.plan_for_room
+    }
+
+    /// The clock of step `id` as shown: while the facilitator is asked whether
+    /// the closed time counts, the current step's clock stands where it stopped.
+    pub fn shown_clock(&self, id: &str) -> Option<StepClock> {
+        match &self.mode {
+            Mode::ResumeClock { paused, .. } if id == self.step().id => Some(*paused),
+            _ => self.session.state(id).map(|s| s.clock),
+        }
     }
 
     pub fn tz(&self) -> &jiff::tz::TimeZone {
@@ -401,6 +425,7 @@ impl App {
             blank: self.blank,
             by_votes: self.by_votes,
             closing: self.closing,
+            plan: self.plan_for_room,
         }
     }
 
@@ -566,6 +591,10 @@ impl App {
             }
             Action::Blank => {
                 self.blank = true;
+                Vec::new()
+            }
+            Action::TogglePlan => {
+                self.plan_for_room = !self.plan_for_room;
                 Vec::new()
             }
             Action::Quit => self.quit(None),

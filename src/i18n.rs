@@ -78,6 +78,7 @@ pub struct Words {
     pub no_decisions: &'static str,
     pub time_used: &'static str,
     pub used: &'static str,
+    pub more: &'static str,
 }
 
 pub const DA: Words = Words {
@@ -156,6 +157,7 @@ pub const DA: Words = Words {
     no_decisions: "Ingen handlinger besluttet",
     time_used: "Tid",
     used: "brugt",
+    more: "mere",
 };
 
 pub const EN: Words = Words {
@@ -234,6 +236,7 @@ pub const EN: Words = Words {
     no_decisions: "No actions decided",
     time_used: "Time",
     used: "used",
+    more: "more",
 };
 
 pub fn words(lang: &str) -> &'static Words {

@@ -121,10 +121,10 @@ fn name(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
         KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "⇧Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
-        KeyCode::Backspace => "⌫".into(),
+        KeyCode::Backspace => "Backspace".into(),
         KeyCode::Delete => "Del".into(),
         KeyCode::Char(' ') => "Space".into(),
         KeyCode::Char(ch) if key.ctrl => ch.to_ascii_uppercase().to_string(),
@@ -268,6 +268,13 @@ pub const STEP: Table = &[
         "projector mode",
     ),
     bind(
+        &[c('P')],
+        A::TogglePlan,
+        false,
+        "vis/skjul planen (foran/bagud) for rummet",
+        "show/hide the plan (ahead/behind) to the room",
+    ),
+    bind(
         &[c('b'), c('.')],
         A::Blank,
         false,
@@ -275,7 +282,7 @@ pub const STEP: Table = &[
         "blank the screen",
     ),
     bind(&[c('?'), k(K::F(1))], A::ShowHelp, true, "hjælp", "help"),
-    bind(&[c('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
+    bind(&[c('q'), ctrl('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
 ];
 
 /// The closing screen after the last step: write the report, go back, quit.
@@ -394,10 +401,13 @@ pub const FORM: Table = &[
         "forrige felt",
         "previous field",
     ),
+    // `q` types: the scribe writes what the room says ("Quick wins", "FAQ"),
+    // and a letter that sometimes quits would eat words. Ctrl-Q quits, asking
+    // first when there is text; Esc closes the form, and then `q` quits.
     bind(
-        &[ctrl('c')],
+        &[ctrl('q'), ctrl('c')],
         A::Quit,
-        false,
+        true,
         "afslut (spørger først)",
         "quit (asks first)",
     ),

@@ -268,6 +268,9 @@ pub struct View {
     /// The closing screen is shown (the room moved past the last step).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub closing: bool,
+    /// The facilitator shows the room where it stands against the plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan: bool,
 }
 
 /// Text being typed, and where it will go when committed.
@@ -277,6 +280,9 @@ pub struct Draft {
     pub target: Target,
     /// The form's fields as typed (one for a card, three for an action).
     pub fields: Vec<String>,
+    /// The field being typed in, where the cursor goes back to.
+    #[serde(default)]
+    pub focus: usize,
 }
 
 /// Where an answer being typed will go.

@@ -4,6 +4,7 @@
 mod big;
 pub mod chrome;
 mod closing;
+pub mod glyphs;
 pub mod launcher;
 mod overlay;
 mod theme;
@@ -16,11 +17,12 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
-    bullets, centered, decimal, framed_list, instrument_frame, item_list, padded, panel, popup,
+    clamp_scroll, scrolled, bullets, centered, decimal, ellipsis, framed_list, glue, instrument_frame, ItemList, padded, panel, popup,
     split_for_questions, style_if, window, wrap,
 };
 
 use crate::app::{App, Mode};
+use crate::i18n::Words;
 
 /// Below this size only a "make the window larger" note is drawn.
 pub const MIN_WIDTH: u16 = 40;
@@ -38,7 +40,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     frame.render_widget(Block::default().style(theme.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area, app, theme);
+        too_small(frame, area, app.words(), theme);
         return;
     }
     let projector = app.for_the_room();
@@ -68,7 +70,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         chrome::header(frame, header, app, theme);
         body
     };
-    let plan = app.proposal();
+    let plan = if app.plan_shown() {
+        app.proposal()
+    } else {
+        Vec::new()
+    };
     let main = if plan.is_empty() {
         main
     } else {
@@ -96,9 +102,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Editing(ed) | Mode::Saving(ed) => overlay::editor(frame, main, app, ed, false, theme),
         Mode::ConfirmQuit(ed) => overlay::editor(frame, main, app, ed, true, theme),
         Mode::ResumeClock { seen, .. } => overlay::resume_clock(frame, area, app, *seen, theme),
-        Mode::Help { scroll } => overlay::help(frame, area, app, *scroll, theme),
-        Mode::Notes { scroll } => overlay::notes(frame, area, app, *scroll, theme),
+        // Over all but the footer, which says how to scroll and close.
+        Mode::Help { scroll } => overlay::help(frame, above(area, footer), app, *scroll, theme),
+        Mode::Notes { scroll } => overlay::notes(frame, above(area, footer), app, *scroll, theme),
         Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),
+    }
+}
+
+/// `area` down to where `footer` begins.
+fn above(area: Rect, footer: Rect) -> Rect {
+    Rect {
+        height: footer.y.saturating_sub(area.y).min(area.height),
+        ..area
     }
 }
 
@@ -149,8 +164,8 @@ fn projector_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans).centered()), row);
 }
 
-fn too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let w = app.words();
+/// The note drawn instead of a screen that does not fit.
+fn too_small(frame: &mut Frame, area: Rect, w: &Words, theme: &Theme) {
     let text = Text::from(vec![
         Line::styled(w.too_small, theme.title),
         Line::styled(format!("{MIN_WIDTH}×{MIN_HEIGHT}"), theme.dim),

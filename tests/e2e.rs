@@ -39,7 +39,7 @@ fn a_card_with_æøå_survives_sigkill_and_the_draft_comes_back() {
     c.send("\t\ta");
     c.wait_for("Nyt kort");
     c.send("Vi kender borgerne – æøå ÆØÅ\r");
-    c.wait_for("✓ Gemt");
+    c.wait_for("√ Gemt");
     c.wait_for("• Vi kender borgerne – æøå ÆØÅ");
     c.send("aHalvt skrevet på å");
     let dir = only_session(data.path());
@@ -106,7 +106,7 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
     let mut console = Console::start(&["run"], data.path());
     console.walk_to_board();
     console.send("\t\taVi kender borgerne – æøå\r");
-    console.wait_for("✓ Gemt");
+    console.wait_for("√ Gemt");
     // Opened late, it starts where the room is.
     let room = Console::sized(&["follow"], data.path(), 120, 40);
     room.wait_for("Vi kender borgerne – æøå");

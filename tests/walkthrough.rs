@@ -348,9 +348,9 @@ fn the_status_says_undone_after_an_undo() {
     let mut d = Driver::new(common::app("da"), None);
     d.acts(&[NextStep, NextStep, NextArea, NextArea]);
     d.answer("Fortryd mig");
-    assert_eq!(d.app.status(), Some(("✓ Gemt".to_string(), false)));
+    assert_eq!(d.app.status(), Some(("√ Gemt".to_string(), false)));
     d.act(Undo);
-    assert_eq!(d.app.status(), Some(("✓ Fortrudt".to_string(), false)));
+    assert_eq!(d.app.status(), Some(("√ Fortrudt".to_string(), false)));
 }
 
 #[test]

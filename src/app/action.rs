@@ -23,6 +23,8 @@ pub enum Action {
     ShowHelp,
     /// Console ↔ projector mode.
     TogglePresentation,
+    /// Shows or hides the plan status (ahead/behind) on the room's screens.
+    TogglePlan,
     Blank,
     Quit,
     /// Next / previous area of the step: quadrant, unit, phase, field.

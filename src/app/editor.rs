@@ -79,6 +79,7 @@ impl Editor {
             step: self.step.clone(),
             target: self.target.clone(),
             fields: self.values(),
+            focus: self.focus,
         }
     }
 
@@ -97,6 +98,11 @@ impl Editor {
             field.insert_str(crate::text::one_line(text));
             self.version += 1;
         }
+    }
+
+    /// Puts the cursor in field `i` (the last, if there are fewer).
+    pub fn focus_on(&mut self, i: usize) {
+        self.focus = i.min(self.fields.len().saturating_sub(1));
     }
 
     pub fn next_field(&mut self, forward: bool) {

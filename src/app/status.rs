@@ -55,10 +55,10 @@ impl Note {
     /// The note in words; a rehearsal never says "saved".
     pub fn text(&self, w: &Words, rehearsal: bool) -> String {
         match self {
-            Note::Saved if rehearsal => format!("✓ {}", w.noted),
-            Note::Saved => format!("✓ {}", w.saved),
+            Note::Saved if rehearsal => format!("{}{}", crate::ui::glyphs::DONE, w.noted),
+            Note::Saved => format!("{}{}", crate::ui::glyphs::DONE, w.saved),
             Note::Deleted => w.deleted.to_string(),
-            Note::Undone => format!("✓ {}", w.undone),
+            Note::Undone => format!("{}{}", crate::ui::glyphs::DONE, w.undone),
             Note::NothingToUndo => w.nothing_to_undo.to_string(),
             Note::Picked => w.picked.to_string(),
             Note::RestoredDraft => w.restored_draft.to_string(),

@@ -40,6 +40,15 @@ impl Session {
             .filter_map(|s| self.state(&s.id))
             .map(|st| st.clock.left_ms(now).max(0) as u64)
             .sum();
+        // A step passed over without its clock ever running has not given its
+        // time back: the facilitator may be looking ahead, or will return to it.
+        let passed: u64 = workshop.steps[..current]
+            .iter()
+            .filter_map(|s| self.state(&s.id))
+            .filter(|st| st.clock.used_ms(now) == 0)
+            .map(|st| u64::from(st.clock.planned_s) * 1000)
+            .sum();
+        let rest = rest + passed;
         Some(Schedule {
             planned_end: started + planned,
             projected_end: now + rest,
@@ -72,23 +81,33 @@ impl Session {
                 (planned > floor).then(|| (s.id.clone(), planned, planned - floor))
             })
             .collect();
-        let room: i64 = flexible.iter().map(|(_, _, r)| i64::from(*r)).sum();
+        // Whole minutes, and no more of them than the room is behind: each
+        // flexible step gives in proportion to what it can give, the minutes
+        // left over by rounding down going to those with the largest remainder.
+        let caps: Vec<i64> = flexible.iter().map(|(_, _, r)| i64::from(*r) / 60).collect();
+        let room: i64 = caps.iter().sum();
         if room == 0 {
             return Vec::new();
         }
-        let take = behind_s.min(room);
+        let need = ((behind_s + 59) / 60).min(room);
+        let mut cuts: Vec<i64> = caps.iter().map(|c| need * c / room).collect();
+        let mut order: Vec<usize> = (0..caps.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(need * caps[i] % room));
+        let mut short = need - cuts.iter().sum::<i64>();
+        for i in order.into_iter().cycle().take(caps.len() * 2) {
+            if short == 0 {
+                break;
+            }
+            if cuts[i] < caps[i] {
+                cuts[i] += 1;
+                short -= 1;
+            }
+        }
         flexible
             .into_iter()
-            .map(|(id, planned, r)| {
-                // Whole minutes, rounded up, so the plan reads cleanly.
-                let cut = ((take * i64::from(r) + room - 1) / room) as u32;
-                let cut = cut.div_ceil(60) * 60;
-                (id, planned.saturating_sub(cut.min(r)))
-            })
-            .filter(|(id, planned)| {
-                self.state(id)
-                    .is_some_and(|s| s.clock.planned_s != *planned)
-            })
+            .zip(cuts)
+            .filter(|(_, cut)| *cut > 0)
+            .map(|((id, planned, _), cut)| (id, planned.saturating_sub(cut as u32 * 60)))
             .collect()
     }
 }
@@ -126,6 +145,18 @@ mod tests {
         });
     }
 
+    /// The steps before `step` as if each ran exactly its planned time.
+    fn run_on_plan_until(s: &mut Session, w: &Workshop, step: &str) {
+        for st in w.steps.iter().take_while(|st| st.id != step) {
+            let mut clock = s.steps[&st.id].clock;
+            clock.used_ms = u64::from(clock.planned_s) * 1000;
+            s.apply(&Change::Clock {
+                step: st.id.clone(),
+                clock,
+            });
+        }
+    }
+
     #[test]
     fn on_time_until_the_step_runs_over() {
         let (mut s, w) = fixture();
@@ -159,6 +190,7 @@ mod tests {
         // The workshop began at 0; the discussion began on time, 100 minutes in,
         // and has run 45 of its 35 minutes: 10 minutes behind.
         s.started = Some(0);
+        run_on_plan_until(&mut s, &w, "droeftelse");
         start(&mut s, "droeftelse", 100 * 60_000);
         let now = 145 * 60_000;
         assert_eq!(
@@ -179,5 +211,42 @@ mod tests {
             });
         }
         assert!(s.rebalance(&w, now).is_empty(), "nothing more to give");
+    }
+
+    #[test]
+    fn rebalance_takes_only_the_minutes_the_room_is_behind() {
+        let (mut s, w) = fixture();
+        // The welcome (10 min) has run 11: one minute behind, five flexible steps ahead.
+        start(&mut s, "velkomst", 0);
+        let now = 11 * 60_000;
+        let plan = s.rebalance(&w, now);
+        let won: u32 = plan
+            .iter()
+            .map(|(id, p)| s.steps[id].clock.planned_s - p)
+            .sum();
+        assert_eq!(won, 60, "one minute, from one step: {plan:?}");
+        assert_eq!(plan.len(), 1, "{plan:?}");
+        for (id, p) in &plan {
+            s.apply(&Change::Clock {
+                step: id.clone(),
+                clock: s.steps[id].clock.adjusted(0).with_planned(*p),
+            });
+        }
+        assert_eq!(s.schedule(&w, now).map(|x| x.behind_ms()), Some(0));
+    }
+
+    #[test]
+    fn a_step_passed_over_keeps_its_minutes_in_the_plan() {
+        let (mut s, w) = fixture();
+        start(&mut s, "velkomst", 0);
+        // Straight on to the brainstorm, past the 25-minute inspiration, at 10 min.
+        let paused = s.steps["velkomst"].clock.paused(10 * 60_000);
+        s.apply(&Change::Clock {
+            step: "velkomst".into(),
+            clock: paused,
+        });
+        start(&mut s, "brainstorm", 10 * 60_000);
+        let now = s.schedule(&w, 10 * 60_000).expect("started");
+        assert_eq!(now.behind_ms(), 0, "not 40 minutes ahead");
     }
 }

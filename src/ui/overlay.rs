@@ -6,7 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{Theme, chrome, panel, popup};
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, chrome, clamp_scroll, ellipsis, panel, popup, scrolled, wrap};
+use crate::keymap;
 use crate::app::{App, Editor};
 
 /// The form at the bottom of the step, over whatever is there.
@@ -64,58 +67,103 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
 }
 
 /// The keys of the screen beneath, from the same tables that handle them, in
-/// the session's language; in two columns when one does not fit.
+/// the session's language: in one column when it fits (or the screen is
+/// narrow), else in two; descriptions wrap, never cut; it scrolls.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let lang = app.lang();
     let w = app.words();
-    let mut lines = Vec::new();
     let tables = app.step_keys();
-    for (n, table) in tables.iter().enumerate() {
-        if table.is_empty() {
-            continue;
-        }
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
-        let heading = if n + 1 == tables.len() && tables.len() > 1 {
-            w.every_step.to_string()
-        } else {
-            app.step().title.clone()
-        };
-        lines.push(Line::styled(heading, theme.accent));
-        for b in table.iter() {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<14}", b.label()), theme.title),
-                Span::raw(b.text(lang)),
-            ]));
-        }
-    }
-    let title = format!(" {} – ? ", w.help);
-    if lines.len() as u16 + 2 <= area.height {
-        let rect = popup(frame, area, 76, lines.len() as u16 + 2);
-        frame.render_widget(Paragraph::new(lines).block(panel(title, true, theme)), rect);
+    let groups: Vec<(String, keymap::Table)> = tables
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.is_empty())
+        .map(|(n, t)| {
+            let heading = if n + 1 == tables.len() && tables.len() > 1 {
+                w.every_step.to_string()
+            } else {
+                app.step().title.clone()
+            };
+            (heading, *t)
+        })
+        .collect();
+    let block = panel(format!(" {} – ? ", w.help), true, theme);
+    let one_w = area.width.min(HELP_WIDTH);
+    let one = help_lines(app, &groups, one_w.saturating_sub(2), theme);
+    if one.len() as u16 + 2 <= area.height {
+        let rect = popup(frame, area, one_w, one.len() as u16 + 2);
+        frame.render_widget(Paragraph::new(one).block(block), rect);
         return;
     }
     let rect = popup(frame, area, area.width, area.height);
-    let block = panel(title, true, theme);
     let inner = block.inner(rect);
-    frame.render_widget(block, rect);
-    // Break at the blank line between groups that evens the columns best, so no
-    // group is split.
-    let n = lines.len();
-    let split = (0..n)
-        .filter(|&i| lines[i].width() == 0)
-        .min_by_key(|&i| i.max(n - i - 1))
-        .unwrap_or(n / 2);
-    let mut right = lines.split_off((split + 1).min(n));
-    for column in [&mut lines, &mut right] {
-        column.retain(|l| l.width() > 0);
+    if inner.width < 2 * HELP_COLUMN + 1 {
+        let lines = help_lines(app, &groups, inner.width, theme);
+        let total = lines.len() as u16;
+        let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
+        return;
     }
     let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(1)
         .areas(inner);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), l);
+    // Break between the groups where the columns come out most even, so no
+    // group is split.
+    let columns = (1..groups.len().max(2))
+        .map(|at| {
+            let (left, right) = groups.split_at(at.min(groups.len()));
+            (
+                help_lines(app, left, l.width, theme),
+                help_lines(app, right, r.width, theme),
+            )
+        })
+        .min_by_key(|(a, b)| a.len().max(b.len()));
+    let Some((left, right)) = columns else { return };
+    let total = left.len().max(right.len()) as u16;
+    let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), l);
     frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), r);
+}
+
+/// Widest the help gets when it fits in one column.
+const HELP_WIDTH: u16 = 76;
+/// Narrowest a help column is: a key label and a few words beside it.
+const HELP_COLUMN: u16 = 44;
+
+/// The groups of keys as lines `width` wide: each group's heading, then each
+/// key with what it does, the description wrapped beside the key.
+fn help_lines(
+    app: &App,
+    groups: &[(String, keymap::Table)],
+    width: u16,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let label_w = groups
+        .iter()
+        .flat_map(|(_, t)| t.iter())
+        .map(|b| b.label().width())
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(width / 3))
+        + 2;
+    let text_w = width.saturating_sub(label_w as u16 + 2);
+    let mut lines = Vec::new();
+    for (heading, table) in groups {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::styled(heading.clone(), theme.accent));
+        for b in table.iter() {
+            let label = ellipsis(&b.label(), label_w as u16);
+            for (n, chunk) in wrap(b.text(app.lang()), text_w).into_iter().enumerate() {
+                let key = if n == 0 { label.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {key:<label_w$}"), theme.title),
+                    Span::raw(chunk),
+                ]));
+            }
+        }
+    }
+    lines
 }
 
 /// The question on resume when the clock was running.
@@ -152,20 +200,23 @@ pub fn notes(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
         area.width.saturating_sub(8).max(30),
         area.height.saturating_sub(4),
     );
-    frame.render_widget(
-        Paragraph::new(chrome::notes_text(app, theme))
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .block(panel(format!(" {} ", app.step().title), true, theme)),
-        rect,
-    );
+    let block = panel(format!(" {} ", app.step().title), true, theme);
+    let lines = chrome::notes_lines(app, block.inner(rect).width, theme);
+    scrolled(frame, rect, lines, block, scroll);
 }
 
+/// The agenda to jump from, scrolled so the chosen step is in view.
 pub fn agenda(frame: &mut Frame, area: Rect, app: &App, selected: usize, theme: &Theme) {
-    let lines = chrome::agenda_lines(app, Some(selected), theme);
-    let rect = popup(frame, area, 64, lines.len() as u16 + 2);
-    frame.render_widget(
-        Paragraph::new(lines).block(panel(format!(" {} ", app.words().agenda), true, theme)),
-        rect,
+    let width = area.width.min(64);
+    let lines = chrome::agenda_lines(app, Some(selected), width.saturating_sub(2), theme);
+    let rect = popup(frame, area, width, lines.len() as u16 + 2);
+    let visible = usize::from(rect.height.saturating_sub(2));
+    let top = (selected + 1).saturating_sub(visible);
+    let (top, block) = clamp_scroll(
+        panel(format!(" {} ", app.words().agenda), true, theme),
+        top as u16,
+        visible as u16,
+        lines.len() as u16,
     );
+    frame.render_widget(Paragraph::new(lines).scroll((top, 0)).block(block), rect);
 }

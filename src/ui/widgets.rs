@@ -7,7 +7,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::Theme;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{Theme, glyphs};
 use crate::app::App;
 use crate::session::Item;
 
@@ -28,23 +30,94 @@ pub fn panel<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Bl
         .title(title)
 }
 
-/// A heading line followed by bullet lines.
-pub fn bullets<'a>(heading: &'a str, items: &'a [String], theme: &Theme) -> Vec<Line<'a>> {
+/// A heading line followed by bullet lines, wrapped to `width` with the lines
+/// after the first under the text, not under the bullet.
+pub fn bullets<'a>(heading: &'a str, items: &[String], width: u16, theme: &Theme) -> Vec<Line<'a>> {
     let mut lines = vec![Line::styled(heading, theme.accent)];
-    lines.extend(
-        items
-            .iter()
-            .map(|q| Line::from(vec![Span::styled("• ", theme.dim), Span::raw(q.as_str())])),
-    );
+    let marker_w = glyphs::BULLET.width() as u16;
+    for item in items {
+        for (n, chunk) in wrap(item, width.saturating_sub(marker_w)).into_iter().enumerate() {
+            // No-break spaces: a wrapping paragraph keeps them.
+            let lead = if n == 0 { glyphs::BULLET } else { "\u{a0}\u{a0}" };
+            lines.push(Line::from(vec![
+                Span::styled(lead, theme.dim),
+                Span::raw(chunk),
+            ]));
+        }
+    }
     lines
 }
 
-/// `text` wrapped to `width` display columns.
+/// `lines` wrapped in `block` over `area`, scrolled by `scroll` lines but never
+/// past the end; an arrow on the bottom border says there is more below (or above).
+pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, block: Block, scroll: u16) {
+    let inner = block.inner(area);
+    let text = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = text.line_count(inner.width) as u16;
+    let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
+    frame.render_widget(text.scroll((scroll, 0)).block(block), area);
+}
+
+/// `scroll` kept within `total` lines shown `visible` at a time, and `block`
+/// with an arrow on its bottom border for what is above or below.
+pub fn clamp_scroll(block: Block, scroll: u16, visible: u16, total: u16) -> (u16, Block) {
+    let scroll = scroll.min(total.saturating_sub(visible));
+    let mark = match (scroll > 0, scroll + visible < total) {
+        (true, true) => " ↑↓ ",
+        (false, true) => " ↓ ",
+        (true, false) => " ↑ ",
+        (false, false) => "",
+    };
+    (scroll, block.title_bottom(Line::from(mark).right_aligned()))
+}
+
+/// `text` wrapped to `width` display columns (a number and its unit kept together).
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    textwrap::wrap(text, usize::from(width.max(1)))
+    textwrap::wrap(&glue(text), usize::from(width.max(1)))
         .into_iter()
         .map(|c| c.into_owned())
         .collect()
+}
+
+/// `text` with a number and its unit ("100 %", "10 min") joined by a
+/// no-break space, so a wrapped line never ends in "100" with "%" below it.
+pub fn glue(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut last = ' ';
+    while let Some(c) = chars.next() {
+        let unit = chars.peek().is_some_and(|n| *n == '%' || *n == '‰');
+        out.push(if c == ' ' && last.is_ascii_digit() && unit {
+            '\u{a0}'
+        } else {
+            c
+        });
+        last = c;
+    }
+    out
+}
+
+/// `text` cut to `width` display columns, with "…" where it was cut.
+pub fn ellipsis(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    if width > 0 {
+        out = out.trim_end().to_string();
+        out.push('…');
+    }
+    out
 }
 
 /// An instrument's frame: its intro (two lines) above a panel titled with its
@@ -163,77 +236,123 @@ pub fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rec
     }
 }
 
-/// Cards or points as wrapped bullets, scrolled so that `selected` is visible;
-/// the card `picked` up for grouping is marked.
-/// Only the items that fit are wrapped, so a long list costs no more than a short one.
-pub fn item_list(
-    frame: &mut Frame,
-    area: Rect,
-    items: &[&Item],
-    selected: Option<usize>,
-    picked: Option<u64>,
-    numbered: bool,
-    theme: &Theme,
-) {
-    if area.height == 0 || area.width < 4 {
-        return;
-    }
-    let rows = usize::from(area.height);
-    let marker_w: u16 = if numbered {
-        items.len().to_string().len() as u16 + 2
-    } else {
-        2
-    };
-    let text_w = area.width.saturating_sub(marker_w);
-    let sel = selected.unwrap_or(0).min(items.len().saturating_sub(1));
-    // Start far enough back that the selected item ends on screen.
-    let mut start = sel;
-    let mut used = wrap(&items[sel].text, text_w).len();
-    while start > 0 {
-        let h = wrap(&items[start - 1].text, text_w).len();
-        if used + h > rows {
-            break;
+/// Cards or points as wrapped bullets.
+pub struct ItemList<'a> {
+    pub items: &'a [&'a Item],
+    pub selected: Option<usize>,
+    /// The card picked up for grouping, marked.
+    pub picked: Option<u64>,
+    /// Numbered ("1. ") rather than bulleted.
+    pub numbered: bool,
+    /// The word for the cards out of view: "+6 mere".
+    pub more: &'a str,
+}
+
+impl ItemList<'_> {
+    /// Draws the list scrolled so that the selection is in view, with "+N mere"
+    /// above and below for the cards out of view. Only the items near the
+    /// selection are wrapped, so a long list costs no more than a short one.
+    pub fn draw(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let items = self.items;
+        if area.height == 0 || area.width < 4 || items.is_empty() {
+            return;
         }
-        used += h;
-        start -= 1;
-    }
-    let mut lines: Vec<Line> = Vec::with_capacity(rows);
-    for (i, item) in items.iter().enumerate().skip(start) {
-        if lines.len() >= rows {
-            break;
+        let rows = usize::from(area.height);
+        let marker_w: u16 = if self.numbered {
+            items.len().to_string().len() as u16 + 2
+        } else {
+            2
+        };
+        let text_w = area.width.saturating_sub(marker_w);
+        let sel = self.selected.unwrap_or(0).min(items.len() - 1);
+        let mut heights: Vec<Option<usize>> = vec![None; items.len()];
+        let mut height = |i: usize| *heights[i].get_or_insert_with(|| wrap(&items[i].text, text_w).len());
+        // The cards that fit whole around the selection, with a row kept for
+        // each "+N" note that is needed; two rounds settle which notes those are.
+        let mut notes = 0;
+        let mut shown = (sel, sel + 1);
+        for _ in 0..3 {
+            let budget = rows.saturating_sub(notes);
+            let (mut start, mut end) = (sel, sel + 1);
+            let mut used = height(sel);
+            while start > 0 && used + height(start - 1) <= budget {
+                start -= 1;
+                used += height(start);
+            }
+            while end < items.len() && used + height(end) <= budget {
+                used += height(end);
+                end += 1;
+            }
+            shown = (start, end);
+            let needed = usize::from(start > 0) + usize::from(end < items.len());
+            if needed <= notes {
+                break;
+            }
+            notes = needed;
         }
-        let is_sel = selected == Some(i);
+        let (start, end) = shown;
+        let more = |n: usize, arrow: &str| {
+            Line::styled(format!("  +{n} {} {arrow}", self.more), theme.accent)
+        };
+        let mut lines: Vec<Line> = Vec::with_capacity(rows);
+        if start > 0 && rows > 1 {
+            lines.push(more(start, "↑"));
+        }
+        for (i, item) in items.iter().enumerate().take(end).skip(start) {
+            lines.extend(self.item_lines(i, item, marker_w, text_w, theme));
+        }
+        let below = items.len() - end;
+        let keep = rows.saturating_sub(usize::from(below > 0));
+        lines.truncate(keep.max(1));
+        if below > 0 && rows > 1 {
+            lines.push(more(below, "↓"));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    /// The lines of item `i`: its marker, its text wrapped, its votes.
+    fn item_lines(
+        &self,
+        i: usize,
+        item: &Item,
+        marker_w: u16,
+        text_w: u16,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
+        let is_sel = self.selected == Some(i);
         let style = style_if(is_sel, theme.selected, theme.text);
-        let marker = if numbered {
+        let marker = if self.numbered {
             format!("{:>w$}. ", i + 1, w = usize::from(marker_w) - 2)
-        } else if picked == Some(item.id) {
-            "» ".to_string()
+        } else if self.picked == Some(item.id) {
+            glyphs::PICKED.to_string()
         } else if item.group != 0 && item.group != item.id {
             // A card in another card's group hangs under it.
-            "└ ".to_string()
+            glyphs::IN_GROUP.to_string()
         } else if item.group == item.id {
-            "▣ ".to_string()
+            glyphs::GROUP.to_string()
         } else {
-            "• ".to_string()
+            glyphs::BULLET.to_string()
         };
         let chunks = wrap(&item.text, text_w);
         let last = chunks.len().saturating_sub(1);
-        for (n, chunk) in chunks.into_iter().enumerate() {
-            let lead = if n == 0 {
-                marker.clone()
-            } else {
-                " ".repeat(usize::from(marker_w))
-            };
-            let mut spans = vec![
-                Span::styled(lead, style_if(is_sel, theme.selected, theme.dim)),
-                Span::styled(chunk, style),
-            ];
-            if n == last && item.votes > 0 {
-                spans.push(Span::styled(format!("  ●{}", item.votes), theme.accent));
-            }
-            lines.push(Line::from(spans));
-        }
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(n, chunk)| {
+                let lead = if n == 0 {
+                    marker.clone()
+                } else {
+                    " ".repeat(usize::from(marker_w))
+                };
+                let mut spans = vec![
+                    Span::styled(lead, style_if(is_sel, theme.selected, theme.dim)),
+                    Span::styled(chunk, style),
+                ];
+                if n == last && item.votes > 0 {
+                    spans.push(Span::styled(format!("  ●{}", item.votes), theme.accent));
+                }
+                Line::from(spans)
+            })
+            .collect()
     }
-    lines.truncate(rows);
-    frame.render_widget(Paragraph::new(lines), area);
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Cards, Focus, items_in};
 use crate::app::App;
 use crate::content::Board;
-use crate::ui::{Theme, item_list, panel};
+use crate::ui::{Theme, ItemList, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Board, theme: &Theme) {
     let focus = (!app.is_room()).then(|| cards.focus());
@@ -70,7 +70,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Boa
                 frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
             } else {
                 let selected = focused.then(|| cards.row(i, &items));
-                item_list(frame, inner, &items, selected, cards.picked(), false, theme);
+                let list = ItemList {
+                    items: &items,
+                    selected,
+                    picked: cards.picked(),
+                    numbered: false,
+                    more: app.words().more,
+                };
+                list.draw(frame, inner, theme);
             }
         }
     }

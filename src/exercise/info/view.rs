@@ -15,13 +15,16 @@ pub fn info(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::styled(step.purpose.as_str(), theme.title),
         Line::default(),
     ];
+    let area = padded(area);
     if !step.questions.is_empty() {
-        lines.extend(bullets(app.words().questions, &step.questions, theme));
+        lines.extend(bullets(
+            app.words().questions,
+            &step.questions,
+            area.width,
+            theme,
+        ));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: true }),
-        padded(area),
-    );
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
 pub fn pause(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::List;
 use crate::app::App;
 use crate::session::Item;
-use crate::ui::{Theme, bullets, framed_list, item_list, split_for_questions, wrap};
+use crate::ui::{Theme, bullets, framed_list, ItemList, split_for_questions, wrap};
 
 fn items(app: &App) -> Vec<&Item> {
     app.session()
@@ -32,11 +32,19 @@ pub fn points(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &The
         theme,
     ) {
         let selected = (!app.is_room()).then(|| list.row(&items));
-        item_list(frame, inner, &items, selected, None, true, theme);
+        let list = ItemList {
+            items: &items,
+            selected,
+            picked: None,
+            numbered: true,
+            more: w.more,
+        };
+        list.draw(frame, inner, theme);
     }
     if let Some(side) = side {
         frame.render_widget(
-            Paragraph::new(bullets(w.questions, &step.questions, theme)).wrap(Wrap { trim: true }),
+            Paragraph::new(bullets(w.questions, &step.questions, side.width, theme))
+                .wrap(Wrap { trim: true }),
             side,
         );
     }
@@ -52,18 +60,23 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &Th
     let who_w = (inner.width / 5).clamp(8, 24);
     let when_w = (inner.width / 7).clamp(8, 16);
     let what_w = inner.width.saturating_sub(who_w + when_w + 4 + 3);
+    let cell = |text: &str, width: u16| {
+        let lines: Vec<Line> = wrap(text, width).into_iter().map(Line::from).collect();
+        let height = lines.len().max(1) as u16;
+        (Cell::from(Text::from(lines)), height)
+    };
+    // What, who and by when all wrap: a name or a date is never cut.
     let rows = items.iter().enumerate().map(|(i, it)| {
-        let what = wrap(&it.text, what_w);
-        let height = what.len().max(1) as u16;
+        let (what, h1) = cell(&it.text, what_w);
+        let (who, h2) = cell(&it.who, who_w);
+        let (when, h3) = cell(&it.when, when_w);
         Row::new(vec![
             Cell::from(Span::styled(format!("{}.", i + 1), theme.dim)),
-            Cell::from(Text::from(
-                what.into_iter().map(Line::from).collect::<Vec<_>>(),
-            )),
-            Cell::from(it.who.as_str()),
-            Cell::from(it.when.as_str()),
+            what,
+            who,
+            when,
         ])
-        .height(height)
+        .height(h1.max(h2).max(h3))
     });
     let table = Table::new(
         rows,

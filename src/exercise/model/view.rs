@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 use crate::content::Model;
-use crate::ui::{Theme, bullets, panel, popup, style_if, wrap};
+use crate::ui::{Theme, bullets, glyphs, panel, popup, scrolled, style_if, wrap};
 
 /// Narrower than this, the phases are stacked.
 const SIDE_BY_SIDE_FROM: u16 = 72;
@@ -30,7 +30,7 @@ pub fn draw(
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("◉ {}", model.centre), theme.title).centered())
+        Paragraph::new(Line::styled(format!("{} {}", glyphs::DOT, model.centre), theme.title).centered())
             .block(panel("", false, theme)),
         centre,
     );
@@ -120,9 +120,11 @@ pub fn advice(
         Line::styled(advice.point.as_str(), theme.title),
         Line::default(),
     ];
-    lines.extend(bullets(w.ideas, &advice.ideas, theme));
+    let width = area.width.saturating_sub(6).min(100);
+    let text_w = width.saturating_sub(2);
+    lines.extend(bullets(w.ideas, &advice.ideas, text_w, theme));
     lines.push(Line::default());
-    lines.extend(bullets(w.reflection, &advice.questions, theme));
+    lines.extend(bullets(w.reflection, &advice.questions, text_w, theme));
     let offered = app.offered(advice.number);
     if !offered.is_empty() && !app.is_room() {
         lines.push(Line::default());
@@ -134,17 +136,10 @@ pub fn advice(
             ]));
         }
     }
-    let width = area.width.saturating_sub(6).min(100);
     let rect = popup(frame, area, width, area.height.saturating_sub(2));
     let title = Line::styled(
         format!(" {}. {} ", advice.number, advice.title),
         theme.accent,
     );
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .scroll((scroll, 0))
-            .block(panel(title, true, theme)),
-        rect,
-    );
+    scrolled(frame, rect, lines, panel(title, true, theme), scroll);
 }

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::content::Scale;
 use crate::exercise::answers::{Spread, spread};
 use crate::exercise::note_key;
-use crate::ui::{Theme, decimal, instrument_frame, style_if, window, wrap};
+use crate::ui::{Theme, decimal, glyphs, instrument_frame, style_if, window, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize, theme: &Theme) {
     let w = app.words();
@@ -76,7 +76,7 @@ fn score_spans(scale: &Scale, score: Option<i64>, theme: &Theme) -> Vec<Span<'st
     for v in scale.min..=scale.max {
         let on = score.is_some_and(|s| i64::from(v) <= s);
         spans.push(Span::styled(
-            if on { "■ " } else { "□ " },
+            if on { glyphs::ON } else { glyphs::OFF },
             style_if(on, theme.accent, theme.dim),
         ));
     }

@@ -1,5 +1,5 @@
 //! Dilemmas: each a track between its two poles with where the group stands
-//! (●) and where it wants to be (◆); the selected one says which is being set.
+//! (●) and where it wants to be (♦); the selected one says which is being set.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 use super::{Positions, position};
 use crate::app::App;
 use crate::content::Slider;
-use crate::ui::{Theme, instrument_frame, style_if, window};
+use crate::ui::{Theme, glyphs, instrument_frame, style_if, window};
 
 pub fn draw(
     frame: &mut Frame,
@@ -28,7 +28,7 @@ pub fn draw(
     )];
     if slider.want {
         legend.push(Span::styled(
-            format!("   ◆ {}", w.want_label),
+            format!("   {} {}", glyphs::WANT, w.want_label),
             style_if(p.wanting() && !room, theme.accent, theme.dim),
         ));
     }
@@ -58,9 +58,9 @@ pub fn draw(
             )];
             for v in 1..=5i64 {
                 let (mark, style) = match (now == Some(v), want == Some(v)) {
-                    (true, true) => ("●◆", theme.accent),
+                    (true, true) => ("●♦", theme.accent),
                     (true, false) => ("● ", theme.accent),
-                    (false, true) => ("◆ ", theme.ok),
+                    (false, true) => ("♦ ", theme.ok),
                     (false, false) => ("· ", theme.dim),
                 };
                 track.push(Span::styled(format!("{v}{mark}"), style));
@@ -75,9 +75,9 @@ pub fn draw(
             let mut question = Vec::new();
             if is_sel && slider.want {
                 let (mark, label) = if p.wanting() {
-                    ("◆", w.want_label)
+                    (glyphs::WANT, w.want_label)
                 } else {
-                    ("●", w.now_label)
+                    (glyphs::DOT, w.now_label)
                 };
                 question.push(Span::styled(format!("{mark} {label}: "), theme.accent));
             }
