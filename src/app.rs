@@ -26,6 +26,7 @@ use crate::exercise::{self, Cx, Exercise, Reply};
 use crate::i18n::{Words, words};
 use crate::keymap::{self, Table};
 use crate::session::{Change, Live, Millis, Session, StepClock, View};
+use crate::ui::Scrolling;
 use live::LiveSaved;
 
 /// What has the keyboard.
@@ -97,6 +98,8 @@ pub struct App {
     live: LiveSaved,
     /// The step whose rebalance offer the facilitator declined.
     plan_ignored: Option<String>,
+    /// The screen's size, once the runtime has said it.
+    screen: Option<(u16, u16)>,
     tz: jiff::tz::TimeZone,
     /// The room moved past the last step: the closing screen is shown.
     closing: bool,
@@ -137,6 +140,7 @@ impl App {
             instruments: options.instruments,
             live: LiveSaved::new(now, view),
             plan_ignored: None,
+            screen: None,
             tz: options.tz.unwrap_or(jiff::tz::TimeZone::UTC),
             closing: false,
             report: None,
@@ -478,6 +482,10 @@ impl App {
                 self.say(Note::Error(message));
                 Vec::new()
             }
+            Msg::Resize(width, height) => {
+                self.screen = Some((width, height));
+                Vec::new()
+            }
             Msg::Tick => self.tick(),
         }
     }
@@ -502,8 +510,8 @@ impl App {
                     Vec::new()
                 }
             },
-            Mode::Help { scroll } => self.reading(action, scroll, |scroll| Mode::Help { scroll }),
-            Mode::Notes { scroll } => self.reading(action, scroll, |scroll| Mode::Notes { scroll }),
+            Mode::Help { scroll } => self.reading(action, scroll, Scrolling::Help),
+            Mode::Notes { scroll } => self.reading(action, scroll, Scrolling::Notes),
             Mode::Agenda(sel) => self.agenda(action, sel),
             Mode::ResumeClock { paused, then, .. } => {
                 self.mode = then.map_or(Mode::Normal, Mode::Editing);
@@ -518,10 +526,22 @@ impl App {
         }
     }
 
-    /// Help and notes scroll; the clicker's keys still move the room.
-    fn reading(&mut self, action: Action, scroll: u16, mode: fn(u16) -> Mode) -> Vec<Effect> {
+    /// Help and notes scroll, down to their last line when the screen's size
+    /// is known; the clicker's keys still move the room.
+    fn reading(&mut self, action: Action, scroll: u16, overlay: Scrolling) -> Vec<Effect> {
+        let mode = |scroll| match overlay {
+            Scrolling::Help => Mode::Help { scroll },
+            Scrolling::Notes => Mode::Notes { scroll },
+        };
         match action {
-            Action::ScrollDown => self.mode = mode(scroll.saturating_add(1)),
+            Action::ScrollDown => {
+                // Measured with the overlay open, as it is drawn.
+                self.mode = mode(scroll);
+                let limit = self.screen.map_or(u16::MAX, |(w, h)| {
+                    crate::ui::scroll_limit(self, overlay, w, h)
+                });
+                self.mode = mode(scroll.saturating_add(1).min(limit));
+            }
             Action::ScrollUp => self.mode = mode(scroll.saturating_sub(1)),
             Action::Close => {}
             Action::Quit => return self.quit(None),

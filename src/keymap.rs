@@ -282,7 +282,13 @@ pub const STEP: Table = &[
         "blank the screen",
     ),
     bind(&[c('?'), k(K::F(1))], A::ShowHelp, true, "hjælp", "help"),
-    bind(&[c('q'), ctrl('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
+    bind(
+        &[c('q'), ctrl('q'), ctrl('c')],
+        A::Quit,
+        true,
+        "afslut",
+        "quit",
+    ),
 ];
 
 /// The closing screen after the last step: write the report, go back, quit.

@@ -1,7 +1,7 @@
 //! ui: draws the App. Pure: reads `&App` and the theme, never performs I/O and
 //! never reads the clock (the time is `app.now()`).
 
-mod big;
+pub mod big;
 pub mod chrome;
 mod closing;
 pub mod glyphs;
@@ -11,14 +11,15 @@ mod theme;
 mod widgets;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
-    clamp_scroll, scrolled, bullets, centered, decimal, ellipsis, framed_list, glue, instrument_frame, ItemList, padded, panel, popup,
-    split_for_questions, style_if, window, wrap,
+    ItemList, bullets, centered, clamp_scroll, decimal, ellipsis, framed_list, glue,
+    instrument_frame, intro, padded, panel, popup, scrolled, split_for_questions, style_if, window,
+    wrap,
 };
 
 use crate::app::{App, Mode};
@@ -46,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let projector = app.for_the_room();
     let footer_h = u16::from(!projector);
     let header_h = if projector {
-        projector_header_height(app, area)
+        projector_header_height(area)
     } else {
         2
     };
@@ -109,6 +110,28 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// The overlays that scroll.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scrolling {
+    Help,
+    Notes,
+}
+
+/// How far `overlay` can scroll on a `width`×`height` screen: where it shows
+/// its last line (what `draw` does with the same App).
+pub fn scroll_limit(app: &App, overlay: Scrolling, width: u16, height: u16) -> u16 {
+    let area = Rect::new(0, 0, width, height);
+    let footer = Rect {
+        y: height.saturating_sub(u16::from(!app.for_the_room())),
+        ..area
+    };
+    let area = above(area, footer);
+    match overlay {
+        Scrolling::Help => overlay::help_limit(app, area),
+        Scrolling::Notes => overlay::notes_limit(app, area),
+    }
+}
+
 /// `area` down to where `footer` begins.
 fn above(area: Rect, footer: Rect) -> Rect {
     Rect {
@@ -130,38 +153,87 @@ fn readable(area: Rect) -> Rect {
     }
 }
 
-fn projector_header_height(app: &App, area: Rect) -> u16 {
-    let big = big::size_for(&app.step().title, area.width).is_some() && area.height >= 30;
-    if big { big::HEIGHT + 2 } else { 3 }
+/// From this size the room's header is big.
+const BIG_FROM: (u16, u16) = (100, 30);
+
+fn projector_header_height(area: Rect) -> u16 {
+    if area.width >= BIG_FROM.0 && area.height >= BIG_FROM.1 {
+        big::HEIGHT + 2
+    } else {
+        2
+    }
 }
 
-/// The step title large, the clock and the plan under it, all centred.
+/// The room's header: the step title and the clock, big when the screen is
+/// (the clock's minutes right, the title in what is left), with the step's
+/// number, the clock's words and, when the facilitator shows it, the plan in a
+/// small line under them.
 fn projector_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let title_area = Rect {
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    let used = if area.height > 3 {
-        big::title(frame, title_area, &app.step().title, theme.title)
-    } else {
-        frame.render_widget(
-            Paragraph::new(Line::styled(app.step().title.as_str(), theme.title).centered()),
-            Rect { height: 1, ..area },
-        );
-        1
-    };
-    let mut spans = chrome::clock_spans(app, theme);
+    let w = app.words();
+    let clock = chrome::clock_spans(app, theme);
+    let time = clock.get(1).cloned();
+    let words: Vec<Span> = clock.iter().skip(2).cloned().collect();
+    let number = Span::styled(
+        format!(
+            "{} {}/{}",
+            w.step,
+            app.step_index() + 1,
+            app.workshop().steps.len()
+        ),
+        theme.dim,
+    );
+    let mut small = words;
     let schedule = chrome::schedule_line(app, theme);
     if schedule.width() > 0 {
-        spans.push(Span::styled("   ", theme.dim));
-        spans.extend(schedule.spans);
+        small.push(Span::styled("   ", theme.dim));
+        small.extend(schedule.spans);
+    }
+    let title = &app.step().title;
+    if area.height < big::HEIGHT + 2 {
+        // Small: title and clock on one line, the rest under it.
+        let mut top = vec![Span::styled(title.as_str(), theme.title)];
+        top.push(Span::raw("   "));
+        top.extend(clock.iter().take(2).cloned());
+        frame.render_widget(
+            Paragraph::new(Line::from(top).centered()),
+            Rect { height: 1, ..area },
+        );
+        let mut under = vec![number, Span::raw("   ")];
+        under.extend(small);
+        frame.render_widget(
+            Paragraph::new(Line::from(under).centered()),
+            Rect {
+                y: area.y + 1,
+                height: 1,
+                ..area
+            },
+        );
+        return;
+    }
+    let big_row = Rect {
+        height: big::HEIGHT,
+        ..area
+    };
+    let time_text = time
+        .as_ref()
+        .map_or(String::new(), |t| t.content.to_string());
+    let time_style = time.as_ref().map_or(theme.title, |t| t.style);
+    let clock_w = big::width_of(&time_text, area.width / 3);
+    let [title_area, clock_area] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(clock_w)])
+            .spacing(2)
+            .areas(big_row);
+    big::title(frame, title_area, title, theme.title, Alignment::Left);
+    if clock_w > 0 {
+        big::title(frame, clock_area, &time_text, time_style, Alignment::Right);
     }
     let row = Rect {
-        y: area.y + used,
+        y: area.y + big::HEIGHT,
         height: 1,
         ..area
     };
-    frame.render_widget(Paragraph::new(Line::from(spans).centered()), row);
+    frame.render_widget(Paragraph::new(Line::from(number)), row);
+    frame.render_widget(Paragraph::new(Line::from(small).right_aligned()), row);
 }
 
 /// The note drawn instead of a screen that does not fit.

@@ -1,23 +1,41 @@
-//! Whole-screen snapshots of every screen on ratatui's TestBackend, at 80×24,
-//! 120×40 and a projector's 200×50, with a fixed clock.
+//! Whole-screen snapshots of every screen on ratatui's TestBackend, in Danish
+//! and English, at 80×24, 120×40, a projector's 200×50 and 300×90, with a fixed
+//! clock; and the defects a run in a real room found, each asserted.
 
 mod common;
 
 use common::{Driver, T0};
 use crossterm::event::KeyCode::{BackTab, Char, Down, Enter, Esc, PageDown, Tab, Up};
-use flipover::app::App;
+use flipover::app::{App, Mode};
 use flipover::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (200, 50)];
+const SIZES: [(u16, u16); 4] = [(80, 24), (120, 40), (200, 50), (300, 90)];
+const LANGS: [&str; 2] = ["da", "en"];
 
+/// The screen as text; every symbol on it one that every common monospace
+/// font has.
 fn screen(app: &App, w: u16, h: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
     terminal
         .draw(|f| ui::draw(f, app, &Theme::monochrome()))
         .expect("draw");
-    terminal.backend().to_string()
+    let text = terminal.backend().to_string();
+    let unsafe_glyphs: String = text.chars().filter(|c| !ui::glyphs::safe(*c)).collect();
+    assert!(
+        unsafe_glyphs.is_empty(),
+        "{unsafe_glyphs:?} at {w}×{h}:\n{text}"
+    );
+    text
+}
+
+/// The screen's rows, without the snapshot's quotes and padding.
+fn rows(app: &App, w: u16, h: u16) -> Vec<String> {
+    screen(app, w, h)
+        .lines()
+        .map(|l| l.trim_matches('"').trim_end().to_string())
+        .collect()
 }
 
 fn snap(name: &str, app: &App) {
@@ -28,7 +46,11 @@ fn snap(name: &str, app: &App) {
 
 /// The board with the situations written and a few cards in each quadrant.
 fn board() -> Driver {
-    let mut d = Driver::new(common::app("da"), None);
+    board_in("da")
+}
+
+fn board_in(lang: &str) -> Driver {
+    let mut d = Driver::new(common::app(lang), None);
     d.keys(&[PageDown, PageDown, Enter]);
     d.type_text("Borgerne ringer og bestiller tid hos os");
     d.keys(&[Enter, Tab, Enter]);
@@ -72,22 +94,37 @@ fn board() -> Driver {
 
 #[test]
 fn welcome_with_a_running_clock() {
-    let mut d = Driver::new(common::app("da"), None);
-    d.key(Char(' '));
-    d.now = T0 + 3 * 60_000 + 25_000;
-    d.msg(flipover::app::Msg::Tick);
-    snap("welcome", &d.app);
+    for lang in LANGS {
+        let mut d = Driver::new(common::app(lang), None);
+        d.key(Char(' '));
+        d.now = T0 + 3 * 60_000 + 25_000;
+        d.msg(flipover::app::Msg::Tick);
+        snap(&format!("welcome_{lang}"), &d.app);
+        d.key(Char('f'));
+        snap(&format!("welcome_projector_{lang}"), &d.app);
+    }
+}
+
+/// The discussion step (35 min, flexible steps after it), the room having
+/// started 100 minutes earlier and run every step before on plan.
+fn on_the_discussion_on_plan() -> Driver {
+    let w = common::workshop("da");
+    let mut s = common::session(&w);
+    s.started = Some(T0 - 100 * 60_000);
+    for step in &w.steps[..5] {
+        if let Some(st) = s.steps.get_mut(&step.id) {
+            st.clock.used_ms = u64::from(st.clock.planned_s) * 1000;
+        }
+    }
+    s.step = w.steps[5].id.clone();
+    Driver::new(App::new(w, s, T0, Default::default()), None)
 }
 
 /// The clock's four states on the discussion step (35 min, flexible steps after
 /// it), the room having started on plan 100 minutes earlier.
 #[test]
 fn clock_on_time_low_over_and_paused() {
-    let w = common::workshop("da");
-    let mut s = common::session(&w);
-    s.started = Some(T0 - 100 * 60_000);
-    s.step = w.steps[5].id.clone();
-    let mut d = Driver::new(App::new(w, s, T0, Default::default()), None);
+    let mut d = on_the_discussion_on_plan();
     d.key(Char(' '));
     let at = |d: &mut Driver, ms: u64| {
         d.now = T0 + ms;
@@ -109,17 +146,23 @@ fn clock_on_time_low_over_and_paused() {
 
 #[test]
 fn the_nine_advice_model_and_an_opened_advice() {
-    let mut d = Driver::new(common::app("da"), None);
-    d.keys(&[PageDown, Down, Down, Down]);
-    snap("model", &d.app);
-    d.key(Enter);
-    snap("advice", &d.app);
+    for lang in LANGS {
+        let mut d = Driver::new(common::app(lang), None);
+        d.keys(&[PageDown, Down, Down, Down]);
+        snap(&format!("model_{lang}"), &d.app);
+        d.key(Enter);
+        snap(&format!("advice_{lang}"), &d.app);
+    }
 }
 
 #[test]
 fn the_now_and_future_board() {
-    let d = board();
-    snap("board", &d.app);
+    for lang in LANGS {
+        let mut d = board_in(lang);
+        snap(&format!("board_{lang}"), &d.app);
+        d.key(Char('f'));
+        snap(&format!("board_projector_{lang}"), &d.app);
+    }
 }
 
 #[test]
@@ -155,17 +198,25 @@ fn dot_votes_and_the_most_voted_first() {
 
 #[test]
 fn typing_a_card_on_the_board() {
-    let mut d = board();
-    d.key(Char('a'));
-    d.type_text("Vi skal lære ");
-    snap("board_typing", &d.app);
+    for lang in LANGS {
+        let mut d = board_in(lang);
+        d.key(Char('a'));
+        d.type_text("Vi skal lære ");
+        snap(&format!("board_typing_{lang}"), &d.app);
+    }
 }
 
 #[test]
 fn break_discussion_and_decisions() {
-    let mut d = Driver::new(common::app("da"), None);
+    for lang in LANGS {
+        break_discussion_and_decisions_in(lang);
+    }
+}
+
+fn break_discussion_and_decisions_in(lang: &str) {
+    let mut d = Driver::new(common::app(lang), None);
     d.keys(&[PageDown, PageDown, PageDown]);
-    snap("break", &d.app);
+    snap(&format!("break_{lang}"), &d.app);
     d.keys(&[PageDown, PageDown]);
     for p in [
         "Vi vil have en tovholder for det digitale",
@@ -175,7 +226,7 @@ fn break_discussion_and_decisions() {
         d.type_text(p);
         d.key(Enter);
     }
-    snap("discussion", &d.app);
+    snap(&format!("discussion_{lang}"), &d.app);
     d.keys(&[PageDown, PageDown]);
     for (what, who, when) in [
         ("Find en tovholder", "Søren", "2026-12-01"),
@@ -187,46 +238,32 @@ fn break_discussion_and_decisions() {
     ] {
         d.add_action(what, who, when);
     }
-    snap("decisions", &d.app);
+    snap(&format!("decisions_{lang}"), &d.app);
     d.key(Char('a'));
     d.type_text("Ny");
     d.key(Tab);
-    snap("decisions_form", &d.app);
+    snap(&format!("decisions_form_{lang}"), &d.app);
 }
 
 #[test]
 fn help_agenda_and_notes() {
-    let mut d = board();
-    d.key(Char('?'));
-    snap("help", &d.app);
-    d.key(Esc);
-    d.key(Char('g'));
-    snap("agenda", &d.app);
-    d.key(Char('g'));
-    d.key(Char('i'));
-    insta::assert_snapshot!("notes_80x24", screen(&d.app, 80, 24));
-}
-
-#[test]
-fn english_screens() {
-    let mut d = Driver::new(common::app("en"), None);
-    d.keys(&[PageDown]);
-    insta::assert_snapshot!("model_en_120x40", screen(&d.app, 120, 40));
-}
-
-#[test]
-fn projector_mode_hides_the_chrome() {
-    let mut d = board();
-    d.key(Char('f'));
-    insta::assert_snapshot!("board_projector_200x50", screen(&d.app, 200, 50));
+    for lang in LANGS {
+        let mut d = board_in(lang);
+        d.key(Char('?'));
+        snap(&format!("help_{lang}"), &d.app);
+        insta::assert_snapshot!(format!("help_{lang}_40x12"), screen(&d.app, 40, 12));
+        d.key(Esc);
+        d.key(Char('g'));
+        snap(&format!("agenda_{lang}"), &d.app);
+        d.key(Char('g'));
+        d.key(Char('i'));
+        snap(&format!("notes_{lang}"), &d.app);
+    }
 }
 
 #[test]
 fn every_screen_lays_out_from_80x24_to_300x90() {
     let mut d = board();
-    d.key(Char('f'));
-    insta::assert_snapshot!("board_projector_300x90", screen(&d.app, 300, 90));
-    d.key(Char('f'));
     for step in 0..9 {
         for (w, h) in [(80, 24), (100, 30), (160, 45), (250, 70), (300, 90)] {
             screen(&d.app, w, h);
@@ -267,8 +304,8 @@ fn tiny_terminals_get_a_note_and_never_a_panic() {
 }
 
 /// The leadership check's instruments with answers in them.
-fn leadership_check() -> Driver {
-    let mut d = Driver::new(common::app_of("topledelsens-tjek", "da"), None);
+fn leadership_check(lang: &str) -> Driver {
+    let mut d = Driver::new(common::app_of("topledelsens-tjek", lang), None);
     d.key(PageDown);
     for score in ['4', '3', '2', '5', '3'] {
         d.key(Char(score));
@@ -282,15 +319,20 @@ fn leadership_check() -> Driver {
 
 #[test]
 fn the_scale_with_scores_mean_and_spread() {
-    let d = leadership_check();
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("scale_{w}x{h}"), screen(&d.app, w, h));
+    for lang in LANGS {
+        snap(&format!("scale_{lang}"), &leadership_check(lang).app);
     }
 }
 
 #[test]
 fn the_dilemmas_now_and_wanted() {
-    let mut d = leadership_check();
+    for lang in LANGS {
+        the_dilemmas_in(lang);
+    }
+}
+
+fn the_dilemmas_in(lang: &str) {
+    let mut d = leadership_check(lang);
     d.key(PageDown);
     for pos in ['2', '4', '1'] {
         d.key(Char(pos));
@@ -298,14 +340,19 @@ fn the_dilemmas_now_and_wanted() {
     }
     d.key(Tab);
     d.keys(&[Char('k'), Char('k'), Char('k'), Char('4'), Down, Char('3')]);
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("slider_{w}x{h}"), screen(&d.app, w, h));
-    }
+    snap(&format!("slider_{lang}"), &d.app);
 }
 
 #[test]
 fn the_portfolio_split_per_unit() {
-    let mut d = leadership_check();
+    for lang in LANGS {
+        let d = the_portfolio_split_in(lang);
+        snap(&format!("split_{lang}"), &d.app);
+    }
+}
+
+fn the_portfolio_split_in(lang: &str) -> Driver {
+    let mut d = leadership_check(lang);
     d.keys(&[PageDown, PageDown, PageDown, PageDown]);
     d.key(Enter);
     d.type_text("50");
@@ -318,23 +365,25 @@ fn the_portfolio_split_per_unit() {
     d.key(Enter);
     d.type_text("20");
     d.key(Enter);
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("split_{w}x{h}"), screen(&d.app, w, h));
-    }
+    d
 }
 
 #[test]
 fn the_seven_questions_votes_story_fish_and_change_curve() {
-    let mut d = Driver::new(common::app_of("syv-spoergsmaal", "da"), None);
+    for lang in LANGS {
+        the_seven_questions_in(lang);
+    }
+}
+
+fn the_seven_questions_in(lang: &str) {
+    let mut d = Driver::new(common::app_of("syv-spoergsmaal", lang), None);
     d.keys(&[PageDown, PageDown]);
     for vote in ['3', '4', '4', '2', '5', '4'] {
         d.key(Char(vote));
     }
     d.key(Down);
     d.keys(&[Char('2'), Char('2'), Char('3')]);
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("scale_votes_{w}x{h}"), screen(&d.app, w, h));
-    }
+    snap(&format!("scale_votes_{lang}"), &d.app);
     d.keys(&[PageDown, PageDown, PageDown]);
     d.key(Enter);
     d.type_text("Vi gør det for borgerne, der venter for længe på svar");
@@ -343,31 +392,29 @@ fn the_seven_questions_votes_story_fish_and_change_curve() {
     d.key(Enter);
     d.type_text("Sagsbehandlerne får et værktøj, der finder sagerne");
     d.key(Enter);
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("canvas_{w}x{h}"), screen(&d.app, w, h));
-    }
+    snap(&format!("canvas_{lang}"), &d.app);
     d.key(PageDown);
     d.keys(&[Char('v'), Char('v'), Down, Down, Down, Char('v')]);
     d.key(Enter);
     d.type_text("Sygeplejerskerne på nattevagt");
     d.key(Enter);
-    for (w, h) in [(80, 24), (200, 50)] {
-        insta::assert_snapshot!(format!("stages_{w}x{h}"), screen(&d.app, w, h));
-    }
+    snap(&format!("stages_{lang}"), &d.app);
 }
 
 #[test]
 fn an_opened_advice_lists_its_instruments() {
     let (lib, _) = flipover::content::Library::embedded();
-    let w = common::workshop("da");
-    let s = common::session(&w);
-    let options = flipover::app::Options {
-        instruments: lib.instruments("da").cloned().collect(),
-        ..Default::default()
-    };
-    let mut d = Driver::new(App::new(w, s, T0, options), None);
-    d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
-    insta::assert_snapshot!("advice_instruments_120x40", screen(&d.app, 120, 40));
+    for lang in LANGS {
+        let w = common::workshop(lang);
+        let s = common::session(&w);
+        let options = flipover::app::Options {
+            instruments: lib.instruments(lang).cloned().collect(),
+            ..Default::default()
+        };
+        let mut d = Driver::new(App::new(w, s, T0, options), None);
+        d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
+        snap(&format!("advice_instruments_{lang}"), &d.app);
+    }
 }
 
 #[test]
@@ -418,4 +465,394 @@ fn other_keys_over_help_do_nothing_and_esc_closes_it() {
     );
     d.key(Esc);
     assert!(matches!(d.app.mode(), flipover::app::Mode::Normal));
+}
+
+/// The room view of `d`'s session, as `flipover follow` draws it.
+fn room_of(d: &Driver, plan: bool) -> App {
+    let live = flipover::session::Live {
+        seen: d.now,
+        draft: None,
+        view: flipover::session::View {
+            plan,
+            ..d.app.view()
+        },
+    };
+    let w = std::sync::Arc::new(d.app.workshop().clone());
+    App::room(
+        w,
+        d.app.session().clone(),
+        Some(live),
+        d.now,
+        jiff::tz::TimeZone::UTC,
+    )
+}
+
+#[test]
+fn the_room_view_in_both_languages() {
+    for lang in LANGS {
+        let mut d = board_in(lang);
+        d.key(Char(' '));
+        d.now += 5 * 60_000;
+        snap(&format!("room_board_{lang}"), &room_of(&d, false));
+        d.keys(&[PageDown, PageDown, PageDown, PageDown, PageDown]);
+        d.add_action(
+            "Find en tovholder",
+            "Søren Ærø (digitaliseringsansvarlig)",
+            "1. marts 2027",
+        );
+        snap(&format!("room_decisions_{lang}"), &room_of(&d, false));
+        let mut d = Driver::new(common::app(lang), None);
+        snap(&format!("room_welcome_{lang}"), &room_of(&d, false));
+        d.key(Char(' '));
+    }
+}
+
+// ---- The defects found in the room, one test each ----
+
+/// Help at 40×12: it scrolls to its last key and no further, and Up scrolls back.
+#[test]
+fn help_is_usable_at_40x12_and_stops_at_its_end() {
+    let mut d = board();
+    d.msg(flipover::app::Msg::Resize(40, 12));
+    d.key(Char('?'));
+    let top = rows(&d.app, 40, 12);
+    for _ in 0..200 {
+        d.key(Down);
+    }
+    let end = rows(&d.app, 40, 12);
+    assert!(end.iter().any(|r| r.contains("afslut")), "{end:#?}");
+    assert!(
+        end[end.len() - 3].contains('┃') && !end[end.len() - 3].trim_matches(['┃', ' ']).is_empty(),
+        "no blank window: {end:#?}"
+    );
+    d.key(Up);
+    assert_ne!(rows(&d.app, 40, 12), end, "Up scrolls back at once");
+    assert_ne!(top, end);
+}
+
+/// Every description in help is whole at 80×24 and at 40×12: wrapped, not cut.
+#[test]
+fn help_descriptions_are_never_cut() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut d = board();
+        d.key(Char('?'));
+        let mut seen = String::new();
+        for _ in 0..40 {
+            seen.push_str(&rows(&d.app, w, h).join(" "));
+            d.key(Down);
+        }
+        let words: String = seen
+            .split(|c: char| c == '┃' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for table in d.app.step_keys() {
+            for b in table.iter() {
+                for word in b.text("da").split_whitespace() {
+                    assert!(
+                        words.split(' ').any(|w| w == word),
+                        "{w}×{h}: {word:?} of {:?} is cut",
+                        b.text("da")
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The notes and an opened advice scroll to their last line and stop there.
+#[test]
+fn notes_and_advice_scroll_to_their_end_and_no_further() {
+    let mut d = board();
+    d.key(Char('i'));
+    for _ in 0..200 {
+        d.key(Down);
+    }
+    let notes = rows(&d.app, 80, 24).join("\n");
+    // The closing question of the exercise is the notes' last line.
+    assert!(
+        notes.contains("Hvordan gør vi fremtidens ulemper mindre?"),
+        "{notes}"
+    );
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown, Enter]);
+    let opened = rows(&d.app, 80, 24);
+    for _ in 0..200 {
+        d.key(Down);
+    }
+    let end = rows(&d.app, 80, 24);
+    assert_ne!(opened, end, "the advice scrolls");
+    let filled = end[2..end.len() - 2]
+        .iter()
+        .filter(|r| r.trim_matches(['┃', '│', ' ']).len() > 1)
+        .count();
+    assert!(
+        filled > 10,
+        "the window is not scrolled into emptiness: {end:#?}"
+    );
+}
+
+/// At 80 columns a status takes its own place: the hints beside it are whole.
+#[test]
+fn the_status_never_overwrites_the_key_hints() {
+    let mut d = board();
+    d.key(Char('a'));
+    d.type_text("Endnu et kort");
+    d.key(Enter);
+    let footer = rows(&d.app, 80, 24).pop().unwrap_or_default();
+    assert!(footer.ends_with("Gemt"), "{footer}");
+    let hints = footer.trim_end_matches("√ Gemt").trim_end();
+    let known: Vec<String> = flipover::keymap::hints(&d.app.keys())
+        .map(|b| format!("{} {}", b.short_label(), b.text("da")))
+        .collect();
+    for hint in hints.split("  ") {
+        assert!(
+            known.contains(&hint.to_string()),
+            "{hint:?} is cut: {footer}"
+        );
+    }
+}
+
+/// A long title is cut with "…" and leaves the clock whole; the workshop's
+/// name leaves the plan whole; the rebalance offer shows both keys; the agenda
+/// keeps its minutes.
+#[test]
+fn at_80_columns_titles_are_cut_with_an_ellipsis_and_nothing_else_is() {
+    let mut d = on_the_discussion_on_plan();
+    d.key(Char(' '));
+    d.now = T0 + 41 * 60_000;
+    d.msg(flipover::app::Msg::Tick);
+    let r = rows(&d.app, 80, 24);
+    assert!(r[0].contains('…') && r[0].ends_with("kører"), "{}", r[0]);
+    assert!(r[1].contains('…') && r[1].ends_with(')'), "{}", r[1]);
+    let offer = format!("{} {}", r[2], r[3]);
+    assert!(
+        offer.contains("r: forkort") && offer.contains("R: behold planen"),
+        "{offer}"
+    );
+    d.key(Char('g'));
+    for (w, h) in [(80, 24), (40, 14)] {
+        let agenda: Vec<String> = rows(&d.app, w, h)
+            .into_iter()
+            .filter(|r| r.starts_with(['┃', '│']) || r.contains(" ┃"))
+            .filter(|r| r.contains(" min"))
+            .collect();
+        assert!(agenda.len() >= 5, "{agenda:#?}");
+        for row in agenda {
+            assert!(
+                row.trim_end_matches(['┃', '│', ' ']).ends_with("min"),
+                "{w}×{h}: {row}"
+            );
+        }
+    }
+}
+
+/// The votes' summary, a stage curve's introduction and "100 %" whole at 80×24.
+#[test]
+fn summaries_introductions_and_percentages_are_whole_at_80x24() {
+    let d = the_portfolio_split_in("da");
+    let r = rows(&d.app, 80, 24);
+    for pair in r.windows(2) {
+        assert!(
+            !(pair[0].ends_with("100") && pair[1].starts_with('%')),
+            "100 and % apart: {r:#?}"
+        );
+    }
+    let mut d = Driver::new(common::app_of("syv-spoergsmaal", "da"), None);
+    d.keys(&[PageDown, PageDown]);
+    for vote in ['3', '4', '4', '2', '5', '4'] {
+        d.key(Char(vote));
+    }
+    let shown = rows(&d.app, 80, 24).join("\n");
+    assert!(shown.contains("6 stemmer"), "{shown}");
+    d.keys(&[PageDown, PageDown, PageDown, PageDown]);
+    let shown = rows(&d.app, 80, 24).join(" ");
+    // The change curve's introduction, to its last words (cut after two lines before).
+    assert!(shown.contains("et andet sted."), "{shown}");
+    assert!(shown.contains("Forandringskurven"), "{shown}");
+}
+
+/// A quadrant with more cards than fit says how many more, and follows the selection.
+#[test]
+fn a_full_quadrant_says_how_many_more_and_scrolls_to_the_selection() {
+    let mut d = board();
+    d.keys(&[BackTab, BackTab, BackTab]);
+    for n in 1..=11 {
+        d.key(Char('a'));
+        d.type_text(&format!("Kort nummer {n}"));
+        d.key(Enter);
+    }
+    let shown = rows(&d.app, 80, 24).join("\n");
+    assert!(
+        shown.contains("Kort nummer 11"),
+        "the selection is in view: {shown}"
+    );
+    assert!(shown.contains("mere ↑"), "{shown}");
+    for _ in 0..12 {
+        d.key(Up);
+    }
+    let shown = rows(&d.app, 80, 24).join("\n");
+    assert!(
+        shown.contains("Vi kender borgerne") && shown.contains("mere ↓"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("board_full_quadrant_da_80x24", screen(&d.app, 80, 24));
+    let small = rows(&d.app, 40, 12).join("\n");
+    assert!(small.contains("mere"), "{small}");
+}
+
+/// Who and by when wrap like what, at any width.
+#[test]
+fn decisions_wrap_who_and_when() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown; 7]);
+    d.add_action(
+        "Find en tovholder",
+        "Søren Ærø (digitaliseringsansvarlig)",
+        "1. marts 2027",
+    );
+    for w in [80, 300] {
+        let shown = rows(&d.app, w, 30).join("\n");
+        assert!(shown.contains("(digitaliseringsansvarlig)"), "{w}: {shown}");
+        assert!(shown.contains("2027"), "{w}: {shown}");
+    }
+}
+
+/// `q` types in a form; Ctrl-Q asks when there is text, quits when there is none.
+#[test]
+fn q_types_while_typing_and_ctrl_q_asks() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let ctrl_q = KeyEvent::new(Char('q'), KeyModifiers::CONTROL);
+    let mut d = board();
+    d.key(Char('a'));
+    d.type_text("FAQ og quick wins");
+    assert!(matches!(d.app.mode(), Mode::Editing(_)));
+    let msg = d.app.translate(&ctrl_q).expect("bound");
+    d.msg(msg);
+    assert!(matches!(d.app.mode(), Mode::ConfirmQuit(_)));
+    assert!(rows(&d.app, 80, 24).join(" ").contains("Du skriver stadig"));
+    d.key(Char('n'));
+    let ed = d.app.editor().expect("the form stays");
+    assert_eq!(ed.value(0), "FAQ og quick wins");
+    assert!(
+        rows(&d.app, 80, 24)
+            .last()
+            .is_some_and(|f| f.contains("Ctrl-Q afslut")),
+        "the form's footer says how to quit"
+    );
+    d.key(Esc);
+    d.key(Char('a'));
+    let effects = d
+        .app
+        .update(d.app.translate(&ctrl_q).expect("bound"), d.now);
+    assert!(
+        effects.contains(&flipover::app::Effect::Quit),
+        "{effects:?}"
+    );
+}
+
+/// A draft reopens with the cursor in the field that was being typed.
+#[test]
+fn a_reopened_draft_puts_the_cursor_where_it_was() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.keys(&[PageDown; 7]);
+    d.key(Char('a'));
+    d.type_text("Find en tovholder");
+    d.key(Tab);
+    d.type_text("Søren");
+    let draft = d.app.editor().map(|e| e.draft());
+    assert_eq!(draft.as_ref().map(|d| d.focus), Some(1));
+    let live = flipover::session::Live {
+        seen: d.now,
+        draft,
+        view: Default::default(),
+    };
+    let w = std::sync::Arc::new(d.app.workshop().clone());
+    let (app, _) = App::resume(
+        w,
+        d.app.session().clone(),
+        Some(live),
+        d.now,
+        Default::default(),
+    );
+    assert_eq!(app.editor().map(|e| e.focus), Some(1));
+}
+
+/// While the facilitator is asked whether the closed time counts, the clock
+/// on screen stands still where it stopped.
+#[test]
+fn the_resume_question_shows_the_clock_stopped() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char(' '));
+    let live = flipover::session::Live {
+        seen: T0 + 90_000,
+        draft: None,
+        view: Default::default(),
+    };
+    let w = std::sync::Arc::new(d.app.workshop().clone());
+    let later = T0 + 3_600_000;
+    let (app, _) = App::resume(
+        w,
+        d.app.session().clone(),
+        Some(live),
+        later,
+        Default::default(),
+    );
+    let header = rows(&app, 80, 24)[0].clone();
+    assert!(
+        header.contains("|| 8:30") && header.ends_with("pause"),
+        "{header}"
+    );
+    insta::assert_snapshot!("resume_question_da_80x24", screen(&app, 80, 24));
+}
+
+/// The plan status is the facilitator's: the console shows it; the projector
+/// and the room view only when P turns it on.
+#[test]
+fn the_plan_status_reaches_the_room_only_when_turned_on() {
+    let mut d = Driver::new(common::app("da"), None);
+    d.key(Char(' '));
+    d.now = T0 + 15 * 60_000;
+    d.msg(flipover::app::Msg::Tick);
+    let has_plan = |app: &App| rows(app, 200, 50).join(" ").contains("bag planen");
+    assert!(has_plan(&d.app), "the console");
+    d.key(Char('f'));
+    assert!(!has_plan(&d.app), "the projector, by default");
+    assert!(
+        !has_plan(&room_of(&d, d.app.view().plan)),
+        "the room view, by default"
+    );
+    d.key(Char('P'));
+    assert!(has_plan(&d.app), "the projector, turned on");
+    assert!(d.app.view().plan, "mirrored to the room view");
+    assert!(
+        has_plan(&room_of(&d, d.app.view().plan)),
+        "the room view, turned on"
+    );
+}
+
+/// The launcher says "make the window larger" when it is too small, and
+/// keeps the chosen entry in view.
+#[test]
+fn the_launcher_is_never_blank() {
+    let (lib, _) = flipover::content::Library::embedded();
+    let workshops: Vec<&flipover::content::Workshop> =
+        ["3-timers-workshop", "topledelsens-tjek", "syv-spoergsmaal"]
+            .iter()
+            .filter_map(|id| lib.workshop(id, Some("da")))
+            .collect();
+    let mut launcher = flipover::launcher::Launcher::new(&workshops, &[], "da");
+    let draw = |l: &flipover::launcher::Launcher, w: u16, h: u16| {
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+        terminal
+            .draw(|f| ui::launcher::draw(f, l, &Theme::monochrome()))
+            .expect("draw");
+        terminal.backend().to_string()
+    };
+    assert!(draw(&launcher, 30, 10).contains("Gør vinduet større"));
+    launcher.selected = 2;
+    let small = draw(&launcher, 40, 12);
+    assert!(small.contains("Syv strategiske"), "{small}");
+    insta::assert_snapshot!("launcher_da_40x12", small);
+    insta::assert_snapshot!("launcher_da_80x24", draw(&launcher, 80, 24));
 }

@@ -103,6 +103,9 @@ pub enum Msg {
     Exported(Result<std::path::PathBuf, String>),
     /// Something not critical failed (e.g. saving the draft).
     Warn(String),
+    /// The screen's size, at the start and whenever it changes: help and
+    /// notes then scroll no further than their last line.
+    Resize(u16, u16),
     Tick,
 }
 

@@ -84,7 +84,10 @@ impl Session {
         // Whole minutes, and no more of them than the room is behind: each
         // flexible step gives in proportion to what it can give, the minutes
         // left over by rounding down going to those with the largest remainder.
-        let caps: Vec<i64> = flexible.iter().map(|(_, _, r)| i64::from(*r) / 60).collect();
+        let caps: Vec<i64> = flexible
+            .iter()
+            .map(|(_, _, r)| i64::from(*r) / 60)
+            .collect();
         let room: i64 = caps.iter().sum();
         if room == 0 {
             return Vec::new();

@@ -53,7 +53,10 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::from(vec![
             Span::styled(number.clone(), theme.dim),
             Span::styled(
-                ellipsis(&app.step().title, room.saturating_sub(number.width() as u16)),
+                ellipsis(
+                    &app.step().title,
+                    room.saturating_sub(number.width() as u16),
+                ),
                 theme.title,
             ),
         ])
@@ -93,7 +96,13 @@ fn beside<'a>(frame: &mut Frame, area: Rect, left: impl Fn(u16) -> Line<'a>, rig
     let right_w = (right.width() as u16).min(area.width.saturating_sub(12));
     let left_w = area.width.saturating_sub(right_w + u16::from(right_w > 0));
     let row = Rect { height: 1, ..area };
-    frame.render_widget(Paragraph::new(left(left_w)), Rect { width: left_w, ..row });
+    frame.render_widget(
+        Paragraph::new(left(left_w)),
+        Rect {
+            width: left_w,
+            ..row
+        },
+    );
     frame.render_widget(
         Paragraph::new(right).right_aligned(),
         Rect {
@@ -178,7 +187,10 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .unwrap_or_default();
     let status_w = status.width() as u16;
-    let room = usize::from(area.width.saturating_sub(status_w + u16::from(status_w > 0) * 2));
+    let room = usize::from(
+        area.width
+            .saturating_sub(status_w + u16::from(status_w > 0) * 2),
+    );
     let mut spans = Vec::new();
     let mut used = 0;
     for b in keymap::hints(&app.keys()) {
@@ -232,7 +244,8 @@ pub fn agenda_lines(
             };
             let number = format!("{:>2} ", i + 1);
             let time = format!("  {time} {}", app.words().minutes);
-            let room = usize::from(width).saturating_sub(mark.width() + number.width() + time.width());
+            let room =
+                usize::from(width).saturating_sub(mark.width() + number.width() + time.width());
             let title = ellipsis(&s.title, room as u16);
             let pad = " ".repeat(room.saturating_sub(title.width()));
             let line = Line::from(vec![
@@ -264,7 +277,9 @@ pub fn side_panel(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = panel(w.notes, false, theme);
     let lines = notes_lines(app, block.inner(bottom).width, theme);
     frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block),
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
         bottom,
     );
 }
@@ -277,7 +292,12 @@ pub fn notes_lines<'a>(app: &'a App, width: u16, theme: &Theme) -> Vec<Line<'a>>
     let step = app.step();
     let mut lines = Vec::new();
     if app.step_index() == 0 && !app.workshop().preparation.is_empty() {
-        lines.extend(bullets(w.preparation, &app.workshop().preparation, width, theme));
+        lines.extend(bullets(
+            w.preparation,
+            &app.workshop().preparation,
+            width,
+            theme,
+        ));
         lines.push(Line::default());
     }
     if !step.purpose.is_empty() {

@@ -33,7 +33,8 @@ pub const OFF: &str = "□ ";
 
 /// WGL4's symbols and punctuation outside ASCII and Latin-1 that flipover or
 /// its content may show (letters are checked apart).
-const WGL4_SYMBOLS: &str = "‐‒–—―‗‘’‚‛“”„†‡•…‰′″‹›‼⁄ⁿ₣₤₧€℅ℓ№™Ω℮⅛⅜⅝⅞←↑→↓↔↕↨∂∆∏∑−∕∙√∞∟∩∫≈≠≡≤≥⌂⌐⌠⌡■□▪▫▬▲►▼◄◊○●◘◙◦☺☻☼♀♂♠♣♥♦♪♫";
+const WGL4_SYMBOLS: &str =
+    "‐‒–—―‗‘’‚‛“”„†‡•…‰′″‹›‼⁄ⁿ₣₤₧€℅ℓ№™Ω℮⅛⅜⅝⅞←↑→↓↔↕↨∂∆∏∑−∕∙√∞∟∩∫≈≠≡≤≥⌂⌐⌠⌡■□▪▫▬▲►▼◄◊○●◘◙◦☺☻☼♀♂♠♣♥♦♪♫";
 
 /// Whether `c` shows in every common monospace font.
 pub fn safe(c: char) -> bool {

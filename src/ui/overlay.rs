@@ -8,9 +8,9 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, chrome, clamp_scroll, ellipsis, panel, popup, scrolled, wrap};
-use crate::keymap;
+use super::{Theme, centered, chrome, clamp_scroll, panel, popup, scrolled, wrap};
 use crate::app::{App, Editor};
+use crate::keymap;
 
 /// The form at the bottom of the step, over whatever is there.
 pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bool, theme: &Theme) {
@@ -70,6 +70,36 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
 /// the session's language: in one column when it fits (or the screen is
 /// narrow), else in two; descriptions wrap, never cut; it scrolls.
 pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
+    let layout = help_layout(app, area, theme);
+    frame.render_widget(Clear, layout.rect);
+    let block = panel(format!(" {} – ? ", app.words().help), true, theme);
+    let (scroll, block) = if layout.scrolls {
+        clamp_scroll(block, scroll, layout.visible, layout.total)
+    } else {
+        (0, block)
+    };
+    frame.render_widget(block, layout.rect);
+    for (rect, lines) in layout.columns {
+        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), rect);
+    }
+}
+
+/// How far help can scroll in `area`.
+pub fn help_limit(app: &App, area: Rect) -> u16 {
+    let layout = help_layout(app, area, &Theme::monochrome());
+    layout.total.saturating_sub(layout.visible)
+}
+
+/// Help laid out: where, in which columns, how many lines of how many show.
+struct HelpLayout {
+    rect: Rect,
+    columns: Vec<(Rect, Vec<Line<'static>>)>,
+    scrolls: bool,
+    visible: u16,
+    total: u16,
+}
+
+fn help_layout(app: &App, area: Rect, theme: &Theme) -> HelpLayout {
     let w = app.words();
     let tables = app.step_keys();
     let groups: Vec<(String, keymap::Table)> = tables
@@ -85,29 +115,38 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
             (heading, *t)
         })
         .collect();
-    let block = panel(format!(" {} – ? ", w.help), true, theme);
     let one_w = area.width.min(HELP_WIDTH);
     let one = help_lines(app, &groups, one_w.saturating_sub(2), theme);
-    if one.len() as u16 + 2 <= area.height {
-        let rect = popup(frame, area, one_w, one.len() as u16 + 2);
-        frame.render_widget(Paragraph::new(one).block(block), rect);
-        return;
+    let total = one.len() as u16;
+    if total + 2 <= area.height {
+        let rect = centered(area, one_w, total + 2);
+        let inner = inset(rect);
+        return HelpLayout {
+            rect,
+            columns: vec![(inner, one)],
+            scrolls: false,
+            visible: total,
+            total,
+        };
     }
-    let rect = popup(frame, area, area.width, area.height);
-    let inner = block.inner(rect);
+    let rect = centered(area, area.width, area.height);
+    let inner = inset(rect);
     if inner.width < 2 * HELP_COLUMN + 1 {
         let lines = help_lines(app, &groups, inner.width, theme);
-        let total = lines.len() as u16;
-        let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
-        frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), rect);
-        return;
+        return HelpLayout {
+            rect,
+            total: lines.len() as u16,
+            columns: vec![(inner, lines)],
+            scrolls: true,
+            visible: inner.height,
+        };
     }
     let [l, r] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)])
         .spacing(1)
         .areas(inner);
     // Break between the groups where the columns come out most even, so no
     // group is split.
-    let columns = (1..groups.len().max(2))
+    let (left, right) = (1..groups.len().max(2))
         .map(|at| {
             let (left, right) = groups.split_at(at.min(groups.len()));
             (
@@ -115,13 +154,20 @@ pub fn help(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme
                 help_lines(app, right, r.width, theme),
             )
         })
-        .min_by_key(|(a, b)| a.len().max(b.len()));
-    let Some((left, right)) = columns else { return };
-    let total = left.len().max(right.len()) as u16;
-    let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
-    frame.render_widget(block, rect);
-    frame.render_widget(Paragraph::new(left).scroll((scroll, 0)), l);
-    frame.render_widget(Paragraph::new(right).scroll((scroll, 0)), r);
+        .min_by_key(|(a, b)| a.len().max(b.len()))
+        .unwrap_or_default();
+    HelpLayout {
+        rect,
+        total: left.len().max(right.len()) as u16,
+        columns: vec![(l, left), (r, right)],
+        scrolls: true,
+        visible: inner.height,
+    }
+}
+
+/// The inside of a bordered popup.
+fn inset(rect: Rect) -> Rect {
+    rect.inner(ratatui::layout::Margin::new(1, 1))
 }
 
 /// Widest the help gets when it fits in one column.
@@ -153,7 +199,12 @@ fn help_lines(
         }
         lines.push(Line::styled(heading.clone(), theme.accent));
         for b in table.iter() {
-            let label = ellipsis(&b.label(), label_w as u16);
+            let mut label = b.label();
+            if label.width() + 1 > label_w {
+                // A long label on a narrow screen gets a line of its own.
+                lines.push(Line::styled(format!("  {label}"), theme.title));
+                label.clear();
+            }
             for (n, chunk) in wrap(b.text(app.lang()), text_w).into_iter().enumerate() {
                 let key = if n == 0 { label.as_str() } else { "" };
                 lines.push(Line::from(vec![
@@ -194,15 +245,29 @@ pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: 
 
 /// The step's purpose, notes and questions, scrolled.
 pub fn notes(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Theme) {
-    let rect = popup(
-        frame,
+    let rect = notes_rect(area);
+    frame.render_widget(Clear, rect);
+    let block = panel(format!(" {} ", app.step().title), true, theme);
+    let lines = chrome::notes_lines(app, inset(rect).width, theme);
+    scrolled(frame, rect, lines, block, scroll);
+}
+
+/// How far the notes can scroll in `area`.
+pub fn notes_limit(app: &App, area: Rect) -> u16 {
+    let inner = inset(notes_rect(area));
+    let lines = chrome::notes_lines(app, inner.width, &Theme::monochrome());
+    let total = Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .line_count(inner.width) as u16;
+    total.saturating_sub(inner.height)
+}
+
+fn notes_rect(area: Rect) -> Rect {
+    centered(
         area,
         area.width.saturating_sub(8).max(30),
         area.height.saturating_sub(4),
-    );
-    let block = panel(format!(" {} ", app.step().title), true, theme);
-    let lines = chrome::notes_lines(app, block.inner(rect).width, theme);
-    scrolled(frame, rect, lines, block, scroll);
+    )
 }
 
 /// The agenda to jump from, scrolled so the chosen step is in view.

@@ -36,9 +36,16 @@ pub fn bullets<'a>(heading: &'a str, items: &[String], width: u16, theme: &Theme
     let mut lines = vec![Line::styled(heading, theme.accent)];
     let marker_w = glyphs::BULLET.width() as u16;
     for item in items {
-        for (n, chunk) in wrap(item, width.saturating_sub(marker_w)).into_iter().enumerate() {
+        for (n, chunk) in wrap(item, width.saturating_sub(marker_w))
+            .into_iter()
+            .enumerate()
+        {
             // No-break spaces: a wrapping paragraph keeps them.
-            let lead = if n == 0 { glyphs::BULLET } else { "\u{a0}\u{a0}" };
+            let lead = if n == 0 {
+                glyphs::BULLET
+            } else {
+                "\u{a0}\u{a0}"
+            };
             lines.push(Line::from(vec![
                 Span::styled(lead, theme.dim),
                 Span::raw(chunk),
@@ -120,8 +127,30 @@ pub fn ellipsis(text: &str, width: u16) -> String {
     out
 }
 
-/// An instrument's frame: its intro (two lines) above a panel titled with its
-/// title. Returns the inside of the panel.
+/// A step's introduction, whole (up to a third of `area`), at the top of
+/// `area`; returns the rest of `area`.
+pub fn intro(frame: &mut Frame, area: Rect, lines: Vec<Line>) -> Rect {
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| {
+            let style = l.style;
+            let spans: Vec<Span> = l
+                .spans
+                .into_iter()
+                .map(|s| Span::styled(glue(&s.content), s.style))
+                .collect();
+            Line::from(spans).style(style)
+        })
+        .collect();
+    let text = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let h = (text.line_count(area.width) as u16).min((area.height / 3).max(1));
+    let [top, rest] = Layout::vertical([Constraint::Length(h), Constraint::Fill(1)]).areas(area);
+    frame.render_widget(text, top);
+    rest
+}
+
+/// An instrument's frame: its intro above a panel titled with its title.
+/// Returns the inside of the panel.
 pub fn instrument_frame(
     frame: &mut Frame,
     area: Rect,
@@ -130,8 +159,7 @@ pub fn instrument_frame(
     title: &str,
     theme: &Theme,
 ) -> Rect {
-    let [top, list] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: true }), top);
+    let list = self::intro(frame, area, intro);
     let block = panel(
         Line::styled(format!(" {title} "), theme.title),
         !app.is_room(),
@@ -266,7 +294,8 @@ impl ItemList<'_> {
         let text_w = area.width.saturating_sub(marker_w);
         let sel = self.selected.unwrap_or(0).min(items.len() - 1);
         let mut heights: Vec<Option<usize>> = vec![None; items.len()];
-        let mut height = |i: usize| *heights[i].get_or_insert_with(|| wrap(&items[i].text, text_w).len());
+        let mut height =
+            |i: usize| *heights[i].get_or_insert_with(|| wrap(&items[i].text, text_w).len());
         // The cards that fit whole around the selection, with a row kept for
         // each "+N" note that is needed; two rounds settle which notes those are.
         let mut notes = 0;

@@ -9,12 +9,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Cards, Focus, items_in};
 use crate::app::App;
 use crate::content::Board;
-use crate::ui::{Theme, ItemList, panel};
+use crate::ui::{ItemList, Theme, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Board, theme: &Theme) {
     let focus = (!app.is_room()).then(|| cards.focus());
     let state = app.session().state(&app.step().id);
-    let situations_h = if board.situations.is_empty() {
+    // On a low screen the cards come first: the situations show only while
+    // one is being written.
+    let on_situation = matches!(focus, Some(Focus::Situation(_)));
+    let situations_h = if board.situations.is_empty() || area.height < 16 && !on_situation {
         0
     } else if area.height >= 30 {
         5

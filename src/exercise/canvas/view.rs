@@ -8,15 +8,14 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::app::App;
 use crate::content::Canvas;
-use crate::ui::{Theme, panel};
+use crate::ui::{Theme, intro, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, canvas: &Canvas, row: usize, theme: &Theme) {
     let state = app.session().state(&app.step().id);
-    let [intro, grid] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(canvas.about.intro.as_str(), theme.dim))
-            .wrap(Wrap { trim: true }),
-        intro,
+    let grid = intro(
+        frame,
+        area,
+        vec![Line::styled(canvas.about.intro.as_str(), theme.dim)],
     );
     let n = canvas.fields.len();
     let cols = match n {

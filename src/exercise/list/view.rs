@@ -9,7 +9,8 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::List;
 use crate::app::App;
 use crate::session::Item;
-use crate::ui::{Theme, bullets, framed_list, ItemList, split_for_questions, wrap};
+use crate::ui::{ItemList, Theme, bullets, framed_list, split_for_questions, wrap};
+use unicode_width::UnicodeWidthStr;
 
 fn items(app: &App) -> Vec<&Item> {
     app.session()
@@ -57,8 +58,18 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &Th
     else {
         return;
     };
-    let who_w = (inner.width / 5).clamp(8, 24);
-    let when_w = (inner.width / 7).clamp(8, 16);
+    // Wide enough for the longest word said (a name, a month), up to a third.
+    let longest = |field: fn(&Item) -> &str| {
+        items
+            .iter()
+            .flat_map(|i| field(i).split_whitespace())
+            .map(|w| w.width() as u16)
+            .max()
+            .unwrap_or(0)
+            .min(inner.width / 3)
+    };
+    let who_w = (inner.width / 5).clamp(8, 24).max(longest(|i| &i.who));
+    let when_w = (inner.width / 7).clamp(8, 16).max(longest(|i| &i.when));
     let what_w = inner.width.saturating_sub(who_w + when_w + 4 + 3);
     let cell = |text: &str, width: u16| {
         let lines: Vec<Line> = wrap(text, width).into_iter().map(Line::from).collect();

@@ -30,8 +30,10 @@ pub fn draw(
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(Line::styled(format!("{} {}", glyphs::DOT, model.centre), theme.title).centered())
-            .block(panel("", false, theme)),
+        Paragraph::new(
+            Line::styled(format!("{} {}", glyphs::DOT, model.centre), theme.title).centered(),
+        )
+        .block(panel("", false, theme)),
         centre,
     );
     let side_by_side = area.width >= SIDE_BY_SIDE_FROM;

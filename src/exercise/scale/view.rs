@@ -39,12 +39,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize,
                 if n == 0 {
                     spans.push(Span::raw("  "));
                     spans.extend(if scale.votes {
-                        votes_spans(app, scale, v.map(|v| v.numbers()).unwrap_or(&[]), theme)
+                        votes_spans(scale, v.map(|v| v.numbers()).unwrap_or(&[]), theme)
                     } else {
                         score_spans(scale, v.and_then(|v| v.number()), theme)
                     });
                 }
                 lines.push(Line::from(spans));
+            }
+            // The mean and range of the votes beside the counts, or under
+            // them when the line would be cut.
+            let summary = scale
+                .votes
+                .then(|| v.and_then(|v| spread(v.numbers(), scale.min)))
+                .flatten()
+                .map(|s| votes_summary(app, &s, theme));
+            if let (Some(summary), Some(first)) = (summary, lines.first_mut()) {
+                if first.width() + summary.width() <= usize::from(inner.width) {
+                    first.spans.push(summary);
+                } else {
+                    let under = Span::raw(" ".repeat(usize::from(title_w) + 2));
+                    let summary =
+                        Span::styled(summary.content.trim_start().to_string(), summary.style);
+                    match lines.get_mut(1) {
+                        Some(second) if second.width() <= usize::from(title_w) => {
+                            let pad = usize::from(title_w) + 2 - second.width();
+                            second.spans.push(Span::raw(" ".repeat(pad)));
+                            second.spans.push(summary);
+                        }
+                        _ => lines.insert(1, Line::from(vec![under, summary])),
+                    }
+                }
             }
             if let Some(note) = value(&note_key(&item.id)) {
                 lines.push(Line::from(vec![
@@ -87,8 +111,8 @@ fn score_spans(scale: &Scale, score: Option<i64>, theme: &Theme) -> Vec<Span<'st
     spans
 }
 
-/// The count at each value, then mean and range.
-fn votes_spans(app: &App, scale: &Scale, counts: &[i64], theme: &Theme) -> Vec<Span<'static>> {
+/// The count at each value.
+fn votes_spans(scale: &Scale, counts: &[i64], theme: &Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     for (i, v) in (scale.min..=scale.max).enumerate() {
         let c = counts.get(i).copied().unwrap_or(0);
@@ -98,21 +122,23 @@ fn votes_spans(app: &App, scale: &Scale, counts: &[i64], theme: &Theme) -> Vec<S
             style_if(c > 0, theme.title, theme.dim),
         ));
     }
-    if let Some(s) = spread(counts, scale.min) {
-        spans.push(Span::styled(
-            format!(
-                " {} {} · {}–{} · {} {}",
-                app.words().mean,
-                decimal(app, s.mean),
-                s.low,
-                s.high,
-                s.count,
-                app.words().votes
-            ),
-            theme.accent,
-        ));
-    }
     spans
+}
+
+/// " gns. 3,7 · 2–5 · 6 stemmer".
+fn votes_summary(app: &App, s: &Spread, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        format!(
+            " {} {} · {}–{} · {} {}",
+            app.words().mean,
+            decimal(app, s.mean),
+            s.low,
+            s.high,
+            s.count,
+            app.words().votes
+        ),
+        theme.accent,
+    )
 }
 
 fn spread_line(app: &App, scale: &Scale, s: &Spread, theme: &Theme) -> Line<'static> {

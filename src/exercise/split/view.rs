@@ -3,12 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::{Shares, percents};
 use crate::app::App;
 use crate::content::Split;
-use crate::ui::{Theme, panel, style_if};
+use crate::ui::{Theme, ellipsis, intro, panel, style_if};
 
 /// One fill per category, so the bar reads without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
@@ -22,11 +23,10 @@ pub fn draw(
     theme: &Theme,
 ) {
     let state = app.session().state(&app.step().id);
-    let [intro, units] = Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(Line::styled(split.about.intro.as_str(), theme.dim))
-            .wrap(Wrap { trim: true }),
-        intro,
+    let units = intro(
+        frame,
+        area,
+        vec![Line::styled(split.about.intro.as_str(), theme.dim)],
     );
     let rects = Layout::vertical(vec![Constraint::Fill(1); split.units.len()]).split(units);
     for (u, (unit, rect)) in split.units.iter().zip(rects.iter()).enumerate() {
@@ -46,6 +46,9 @@ pub fn draw(
             .map(|c| c.title.chars().count())
             .max()
             .unwrap_or(0);
+        // The hint gets what the title and the percentage leave.
+        let pct_w = 7.max(2 + app.words().not_set.width()) as u16;
+        let hint_w = inner.width.saturating_sub(label_w as u16 + 2 + pct_w + 3);
         for (i, c) in split.categories.iter().enumerate() {
             let pct = values.get(i).copied().flatten();
             let sel = focused && shares.row() == i;
@@ -62,7 +65,7 @@ pub fn draw(
                     ),
                     style_if(pct.is_some(), theme.title, theme.dim),
                 ),
-                Span::styled(format!("   {}", c.hint), theme.dim),
+                Span::styled(format!("   {}", ellipsis(&c.hint, hint_w)), theme.dim),
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
