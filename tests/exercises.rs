@@ -40,7 +40,7 @@ fn tab_on_the_dilemmas_switches_to_wanted_on_the_same_dilemma() {
     // The screen says which is being set, at every width.
     for (w, h) in [(40, 12), (80, 24), (200, 50)] {
         assert!(
-            screen(&d.app, w, h).contains("◆ Hvor vil vi være"),
+            screen(&d.app, w, h).contains("♦ Hvor vil vi være"),
             "{w}×{h}"
         );
     }
@@ -139,7 +139,7 @@ fn a_picked_card_is_put_down_when_the_room_moves_on() {
 fn the_status_clears_itself() {
     let mut d = grouped_board();
     d.answer("Nyt kort");
-    assert_eq!(d.app.status().map(|s| s.0), Some("✓ Gemt".to_string()));
+    assert_eq!(d.app.status().map(|s| s.0), Some("√ Gemt".to_string()));
     d.now += 10_000;
     d.msg(Msg::Tick);
     assert_eq!(d.app.status(), None);

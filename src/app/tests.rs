@@ -167,7 +167,7 @@ fn a_point_is_typed_saved_and_confirmed() {
         "the draft is cleared: {after:?}"
     );
     assert_eq!(a.session().steps["droeftelse"].items[0].text, "Æbler");
-    assert_eq!(a.status(), Some(("✓ Gemt".into(), false)));
+    assert_eq!(a.status(), Some(("√ Gemt".into(), false)));
 }
 
 #[test]
