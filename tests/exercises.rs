@@ -119,7 +119,7 @@ fn a_moved_card_leaves_its_group_behind_and_no_mark() {
     d.key(Char('m'));
     assert_eq!(groups(&d), [0, 0], "a group of one is no group");
     let shown = screen(&d.app, 80, 24);
-    assert!(!shown.contains('▣') && !shown.contains('└'), "{shown}");
+    assert!(!shown.contains('■') && !shown.contains('└'), "{shown}");
 }
 
 #[test]

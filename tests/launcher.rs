@@ -26,7 +26,7 @@ fn the_launcher_shows_its_keys_and_damaged_sessions() {
         "{shown}"
     );
     assert!(
-        shown.contains("⚠ 2026-11-20-0900-3-timers-workshop"),
+        shown.contains("! 2026-11-20-0900-3-timers-workshop"),
         "{shown}"
     );
     assert!(shown.contains("journal.toml:3"), "{shown}");

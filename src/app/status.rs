@@ -72,7 +72,9 @@ impl Note {
                 format!("{}: {message} – {}", w.saving_failed, w.text_kept)
             }
             Note::SaveFailed { message, .. } => format!("{}: {message}", w.saving_failed),
-            Note::ReportWritten(folder) => format!("✓ {} {folder}", w.report_written),
+            Note::ReportWritten(folder) => {
+                format!("{}{} {folder}", crate::ui::glyphs::DONE, w.report_written)
+            }
             Note::ReportFailed(message) => format!("{}: {message}", w.report_failed),
             Note::NoReportInRehearsal => w.no_report_in_rehearsal.to_string(),
             Note::Error(message) => message.clone(),

@@ -35,7 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let report = match app.report() {
         Some(path) => Line::from(vec![
-            Span::styled(format!("✓ {} ", w.report_written), theme.ok),
+            Span::styled(
+                format!("{}{} ", super::glyphs::DONE, w.report_written),
+                theme.ok,
+            ),
             Span::styled(path.display().to_string(), theme.text),
         ]),
         None => Line::from(vec![

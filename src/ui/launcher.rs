@@ -45,7 +45,10 @@ pub fn draw(frame: &mut Frame, launcher: &Launcher, theme: &Theme) {
     if !launcher.damaged.is_empty() {
         entries.push(Line::default());
         for (id, reason) in &launcher.damaged {
-            entries.push(Line::styled(format!("  {}{id}", glyphs::WARNING), theme.low));
+            entries.push(Line::styled(
+                format!("  {}{id}", glyphs::WARNING),
+                theme.low,
+            ));
             entries.push(Line::styled(format!("    {reason}"), theme.dim));
         }
     }
@@ -53,11 +56,8 @@ pub fn draw(frame: &mut Frame, launcher: &Launcher, theme: &Theme) {
     let rect = centered(area, area.width.saturating_sub(4).min(90), h);
     let block = panel("", true, theme);
     let inner = block.inner(rect);
-    let [top, list] = Layout::vertical([
-        Constraint::Length(head.len() as u16),
-        Constraint::Fill(1),
-    ])
-    .areas(inner);
+    let [top, list] =
+        Layout::vertical([Constraint::Length(head.len() as u16), Constraint::Fill(1)]).areas(inner);
     // Two lines an entry: the chosen one's both in view.
     let bottom = (launcher.selected as u16 + 1) * 2;
     let (scroll, block) = clamp_scroll(
