@@ -9,6 +9,7 @@
 mod action;
 mod editor;
 mod live;
+mod reload;
 mod status;
 mod steps;
 

@@ -9,6 +9,7 @@ mod guide;
 mod launch;
 mod new;
 mod pick;
+mod rehearse;
 mod sessions;
 mod shell;
 

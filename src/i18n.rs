@@ -69,6 +69,10 @@ pub struct Words {
     pub instruments: &'static str,
     pub picked: &'static str,
     pub noted: &'static str,
+    /// A rehearsed workshop file was saved and is shown as it now is.
+    pub reloaded: &'static str,
+    /// A rehearsed workshop file was saved with a mistake.
+    pub reload_failed: &'static str,
     pub every_step: &'static str,
     pub workshop_over: &'static str,
     pub write_report: &'static str,
@@ -148,6 +152,8 @@ pub const DA: Words = Words {
     instruments: "Redskaber – tryk tallet for at køre det som næste trin",
     picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk c",
     noted: "Noteret (prøve – intet gemmes)",
+    reloaded: "Workshopfilen er læst igen",
+    reload_failed: "den forrige udgave vises",
     every_step: "Alle trin",
     workshop_over: "Workshoppen er slut",
     write_report: "skriv rapporten (Markdown, HTML, CSV, JSON)",
@@ -227,6 +233,8 @@ pub const EN: Words = Words {
     instruments: "Instruments – press the number to run one as the next step",
     picked: "Card picked up – go to the card to group it with, and press c",
     noted: "Noted (rehearsal – nothing is saved)",
+    reloaded: "The workshop file was read again",
+    reload_failed: "the previous version is shown",
     every_step: "Every step",
     workshop_over: "The workshop is over",
     write_report: "write the report (Markdown, HTML, CSV, JSON)",

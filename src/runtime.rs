@@ -180,13 +180,20 @@ pub fn drive(screen: &mut Screen, program: &mut impl Program, theme: &Theme) -> 
     }
 }
 
-/// The console: the App and where its answers go.
-struct Console<'a> {
-    app: &'a mut App,
-    store: &'a mut Option<SessionStore>,
+/// Something the console looks at on every tick besides the clock — a
+/// workshop file being rehearsed — which may change the App.
+pub trait Watch {
+    fn poll(&mut self, app: &mut App, now: Millis);
 }
 
-impl Program for Console<'_> {
+/// The console: the App, where its answers go, and what it watches.
+struct Console<'a, 'w> {
+    app: &'a mut App,
+    store: &'a mut Option<SessionStore>,
+    watch: Option<&'w mut dyn Watch>,
+}
+
+impl Program for Console<'_, '_> {
     fn tick(&self) -> Duration {
         TICK
     }
@@ -206,6 +213,11 @@ impl Program for Console<'_> {
             return Ok(true);
         };
         let at = now();
+        if msg == Msg::Tick
+            && let Some(w) = self.watch.as_mut()
+        {
+            w.poll(self.app, at);
+        }
         let effects = self.app.update(msg, at);
         Ok(!carry_out(self.app, self.store, effects, at))
     }
@@ -220,6 +232,7 @@ pub fn run(
     mut store: Option<SessionStore>,
     theme: &Theme,
     first: Vec<Effect>,
+    watch: Option<&mut dyn Watch>,
 ) -> anyhow::Result<()> {
     let quit = carry_out(app, &mut store, first, now());
     let result = if quit {
@@ -228,6 +241,7 @@ pub fn run(
         let mut console = Console {
             app,
             store: &mut store,
+            watch,
         };
         drive(screen, &mut console, theme)
     };

@@ -302,3 +302,61 @@ fn help_completions_and_the_manual_describe_the_commands() {
         "the manual names the environment"
     );
 }
+
+#[test]
+fn rehearsing_a_file_saves_nothing_and_shows_each_saved_edit_at_once() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let here = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(here.path().join("workshops")).expect("mkdir");
+    let file = here.path().join("workshops/min.toml");
+    std::fs::write(&file, MINE).expect("write");
+    let mut c = Console::in_dir(
+        &["run", "workshops/min.toml", "--rehearse"],
+        data.path(),
+        here.path(),
+        100,
+        30,
+    );
+    c.wait_for("Trin 1/2 Velkomst");
+    // Saved in an editor: the console jumps to the step that changed.
+    let edited = MINE.replace("De ni råd", "Modellen i dag");
+    std::fs::write(&file, &edited).expect("edit");
+    c.wait_for("Trin 2/2 Modellen i dag");
+    c.wait_for("Workshopfilen er læst igen");
+    // A broken edit: the error on screen, the last good version kept.
+    std::fs::write(&file, edited.replace("purpose = \"Vis", "purpse = \"Vis")).expect("edit");
+    c.wait_for("unknown field `purpse`");
+    assert!(
+        c.contents().contains("Trin 2/2 Modellen i dag"),
+        "{}",
+        c.contents()
+    );
+    // Fixed again, with a step added: it shows.
+    let added = edited.replace("minutes = 30", "minutes = 35")
+        + "\n[[steps]]\nid = \"tak\"\ntitle = \"Tak for i dag\"\nkind = \"info\"\nminutes = 5\n";
+    std::fs::write(&file, added).expect("edit");
+    c.wait_for("Trin 3/3 Tak for i dag");
+    c.send("q");
+    assert!(c.wait_exit().success());
+    assert!(
+        !data.path().join("sessions").exists(),
+        "a rehearsal writes nothing"
+    );
+}
+
+#[test]
+fn a_rehearsal_notes_answers_and_never_says_saved() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run", "--rehearse"], data.path());
+    c.walk_to_board();
+    c.send("\t\taEt kort til prøve\r");
+    c.wait_for("• Et kort til prøve");
+    c.wait_for("Noteret (prøve");
+    assert!(!c.contents().contains("Gemt"), "{}", c.contents());
+    c.send("q");
+    assert!(c.wait_exit().success());
+    assert!(
+        !data.path().join("sessions").exists(),
+        "a rehearsal writes nothing"
+    );
+}

@@ -31,6 +31,10 @@ pub enum Note {
     ReportFailed(String),
     NoReportInRehearsal,
     Error(String),
+    /// A rehearsed workshop file was read again after it was saved.
+    Reloaded,
+    /// A rehearsed workshop file was saved with this problem.
+    ReloadFailed(String),
 }
 
 /// A note and when it was said.
@@ -48,7 +52,11 @@ impl Note {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            Note::NotAPercent(_) | Note::SaveFailed { .. } | Note::ReportFailed(_) | Note::Error(_)
+            Note::NotAPercent(_)
+                | Note::SaveFailed { .. }
+                | Note::ReportFailed(_)
+                | Note::Error(_)
+                | Note::ReloadFailed(_)
         )
     }
 
@@ -78,6 +86,9 @@ impl Note {
             Note::ReportFailed(message) => format!("{}: {message}", w.report_failed),
             Note::NoReportInRehearsal => w.no_report_in_rehearsal.to_string(),
             Note::Error(message) => message.clone(),
+            Note::Reloaded => format!("↻ {}", w.reloaded),
+            // The problem first: a status line cut to the screen still says it.
+            Note::ReloadFailed(problem) => format!("{problem} – {}", w.reload_failed),
         }
     }
 }

@@ -7,10 +7,11 @@ use std::sync::Arc;
 
 use anyhow::Context;
 
+use super::rehearse::FileWatch;
 use super::{Ctx, pick};
 use crate::app::{App, Options, Presentation};
 use crate::content::{Content, DEFAULT_WORKSHOP, Workshop};
-use crate::runtime::{self, Screen};
+use crate::runtime::{self, Screen, Watch};
 use crate::session::{Meta, Session};
 use crate::storage::pinned::{self, PinnedFile};
 use crate::storage::{self, SessionStore};
@@ -43,6 +44,10 @@ pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
         instruments,
         files,
     } = choose_workshop(ctx, name)?;
+    // Rehearsing a file: saving it in an editor shows it anew.
+    let mut watch = name
+        .filter(|n| ctx.rehearse && Path::new(n).is_file())
+        .map(|n| FileWatch::new(n.into(), ctx.lang));
     let (store, session) = if ctx.rehearse {
         let meta = Meta {
             id: "rehearsal".into(),
@@ -62,7 +67,8 @@ pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
             SessionStore::prepare(&ctx.root, &workshop, jiff::ZonedDateTime::now());
         (Store::New(new, files), session)
     };
-    console(ctx, workshop, instruments, session, store, None)
+    let watch = watch.as_mut().map(|w| w as &mut dyn Watch);
+    console(ctx, workshop, instruments, session, store, None, watch)
 }
 
 /// Where the console's answers go.
@@ -86,7 +92,15 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         (Store::Open(store), session, live)
     };
     let (workshop, instruments) = ctx.workshop_of(dir, &session)?;
-    console(ctx, Arc::new(workshop), instruments, session, store, live)
+    console(
+        ctx,
+        Arc::new(workshop),
+        instruments,
+        session,
+        store,
+        live,
+        None,
+    )
 }
 
 /// Runs the console on `workshop` (with the session's added steps already in it).
@@ -97,6 +111,7 @@ fn console(
     session: Session,
     store: Store,
     live: Option<crate::session::Live>,
+    watch: Option<&mut dyn Watch>,
 ) -> anyhow::Result<()> {
     let dir = match &store {
         Store::Nowhere => None,
@@ -128,7 +143,7 @@ fn console(
             Some(store)
         }
     };
-    let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first);
+    let result = runtime::run(&mut screen, &mut app, store, &ctx.theme, first, watch);
     drop(screen);
     if let Some(dir) = dir.filter(|d| d.exists()) {
         // The terminal may be gone by now (a closed window): not worth a panic.

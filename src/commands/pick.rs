@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::bail;
 
 use super::warn;
-use crate::content::{self, Library, SourceFile, Workshop};
+use crate::content::{self, Library, Problem, SourceFile, Workshop};
 
 /// A workshop found by name, with everything it was loaded from.
 pub struct Picked {
@@ -26,10 +26,34 @@ impl Picked {
     }
 }
 
+/// Why a named workshop did not load: the message, and the problems of its
+/// file when it was a file.
+pub struct NotLoaded {
+    pub message: String,
+    pub problems: Vec<Problem>,
+}
+
 /// The workshop `name` (a path to a file, else an id) in `lang` if given.
 /// Problems of other files are warnings; a workshop file that does not load
 /// prints its problems and fails.
 pub fn workshop(name: &str, lang: Option<&str>) -> anyhow::Result<Picked> {
+    match load(name, lang) {
+        Ok((picked, warnings)) => {
+            warn(&warnings);
+            Ok(picked)
+        }
+        Err(e) => {
+            for p in &e.problems {
+                eprintln!("{p}");
+            }
+            bail!("{}", e.message)
+        }
+    }
+}
+
+/// `workshop` without printing: the workshop and the problems of other
+/// files, or why it did not load.
+pub fn load(name: &str, lang: Option<&str>) -> Result<(Picked, Vec<Problem>), NotLoaded> {
     let as_path = Path::new(name);
     let is_file = as_path.is_file();
     // The file is loaded with the rest, so its references resolve.
@@ -43,10 +67,12 @@ pub fn workshop(name: &str, lang: Option<&str>) -> anyhow::Result<Picked> {
     let found = if is_file {
         let shown = as_path.display().to_string();
         let Some(w) = library.workshop_at(&shown) else {
-            for p in &problems {
-                eprintln!("{p}");
-            }
-            bail!("{shown} did not load as a workshop (`flipover check {shown}` lists why)");
+            return Err(NotLoaded {
+                message: format!(
+                    "{shown} did not load as a workshop (`flipover check {shown}` lists why)"
+                ),
+                problems,
+            });
         };
         w
     } else {
@@ -57,18 +83,23 @@ pub fn workshop(name: &str, lang: Option<&str>) -> anyhow::Result<Picked> {
                     .workshops(lang.unwrap_or("da"))
                     .map(|w| w.id.clone())
                     .collect();
-                bail!(
-                    "no workshop {name:?} (known: {}; or give the path of a file)",
-                    known.join(", ")
-                )
+                return Err(NotLoaded {
+                    message: format!(
+                        "no workshop {name:?} (known: {}; or give the path of a file)",
+                        known.join(", ")
+                    ),
+                    problems: Vec::new(),
+                });
             }
         }
     };
-    warn(&problems);
     let workshop = found.clone();
-    Ok(Picked {
-        library,
-        files,
-        workshop,
-    })
+    Ok((
+        Picked {
+            library,
+            files,
+            workshop,
+        },
+        problems,
+    ))
 }
