@@ -153,8 +153,9 @@ fn readable(area: Rect) -> Rect {
     }
 }
 
-/// From this size the room's header is big.
-const BIG_FROM: (u16, u16) = (100, 30);
+/// From this size the room's header is big: a projector's terminal sized for
+/// the back of the room (see the README) is about 96×26.
+const BIG_FROM: (u16, u16) = (80, 24);
 
 fn projector_header_height(area: Rect) -> u16 {
     if area.width >= BIG_FROM.0 && area.height >= BIG_FROM.1 {
