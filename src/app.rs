@@ -361,11 +361,11 @@ impl App {
         f(ex, &cx)
     }
 
-    /// The instruments offered by the advice numbered `number`.
-    pub fn offered(&self, number: u32) -> Vec<&Content> {
+    /// The instruments offered by advice `number` of the model `model`.
+    pub fn offered(&self, model: &str, number: u32) -> Vec<&Content> {
         self.instruments
             .iter()
-            .filter(|c| c.advice() == Some(number))
+            .filter(|c| c.offered_by(model, number))
             .collect()
     }
 
@@ -646,7 +646,7 @@ impl App {
                 self.say(note);
                 Vec::new()
             }
-            Reply::RunInstrument { advice, n } => self.run_instrument(advice, n),
+            Reply::RunInstrument { model, advice, n } => self.run_instrument(&model, advice, n),
         }
     }
 

@@ -73,8 +73,9 @@ pub enum Reply {
     /// Open this form.
     Form(Editor),
     Say(Note),
-    /// Run instrument `n` offered by advice `advice`.
+    /// Run instrument `n` offered by advice `advice` of model `model`.
     RunInstrument {
+        model: String,
         advice: u32,
         n: u8,
     },

@@ -327,6 +327,12 @@ fn broken_instruments_are_caught() {
         ]
     );
     assert_eq!(
+        lines("advice-without-model.toml"),
+        [
+            "tests/fixtures/broken/advice-without-model.toml:6:10: an instrument offered by an advice names its model too"
+        ]
+    );
+    assert_eq!(
         lines("one-pole.toml"),
         [
             "tests/fixtures/broken/one-pole.toml:8:6: dilemma \"a\" has no right pole",

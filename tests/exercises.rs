@@ -225,3 +225,23 @@ fn a_session_of_the_earlier_format_resumes_with_every_answer() {
     assert_eq!(actions, ["Søren Ærø", "Åse"]);
     drop(store);
 }
+
+/// An advice offers the instruments made for its own model: the seven
+/// questions (a model too) offer none of the nine advice's.
+#[test]
+fn an_advice_offers_only_its_own_models_instruments() {
+    let (lib, _) = flipover::content::Library::embedded();
+    let options = || Options {
+        instruments: lib.instruments("da").cloned().collect(),
+        ..Options::default()
+    };
+    let seven = common::workshop_of("syv-spoergsmaal", "da");
+    let app = App::new(seven.clone(), common::session(&seven), T0, options());
+    for n in 1..=9 {
+        assert!(app.offered("syv-spoergsmaal", n).is_empty(), "question {n}");
+    }
+    let three = common::workshop("da");
+    let app = App::new(three.clone(), common::session(&three), T0, options());
+    let first: Vec<&str> = app.offered("ni-raad", 1).iter().map(|c| c.id()).collect();
+    assert!(first.contains(&"dobbelt-diamant"), "{first:?}");
+}

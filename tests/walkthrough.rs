@@ -317,7 +317,7 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
     d.act(NextStep);
     // Advice 2, "Vurder din organisation", offers the maturity scan.
     d.acts(&[Down, Open]);
-    let offered: Vec<&str> = d.app.offered(2).iter().map(|c| c.id()).collect();
+    let offered: Vec<&str> = d.app.offered("ni-raad", 2).iter().map(|c| c.id()).collect();
     assert_eq!(offered, ["modenhedsscan"]);
     d.act(Action::RunInstrument(1));
     assert_eq!(d.app.step().id, "modenhedsscan-1");

@@ -127,11 +127,11 @@ impl App {
         }
     }
 
-    /// Runs instrument `n` (1-based) offered by advice `advice`: the step that
-    /// already runs it, or a new step right after this one.
-    pub(super) fn run_instrument(&mut self, advice: u32, n: u8) -> Vec<Effect> {
+    /// Runs instrument `n` (1-based) offered by advice `advice` of `model`:
+    /// the step that already runs it, or a new step right after this one.
+    pub(super) fn run_instrument(&mut self, model: &str, advice: u32, n: u8) -> Vec<Effect> {
         let Some(id) = self
-            .offered(advice)
+            .offered(model, advice)
             .get(usize::from(n).wrapping_sub(1))
             .map(|c| c.id().to_string())
         else {

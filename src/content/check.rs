@@ -213,7 +213,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                None,
+                (None, None),
             ),
             centre: self.required(&raw.centre, "centre"),
             phases,
@@ -249,7 +249,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                None,
+                (None, None),
             ),
             situations,
             areas,
@@ -267,8 +267,18 @@ impl<'a> Checker<'a> {
         source: &Spanned<String>,
         title: &Spanned<String>,
         intro: &Spanned<String>,
-        advice: Option<&Spanned<u32>>,
+        (advice, model): (Option<&Spanned<u32>>, Option<&Spanned<String>>),
     ) -> model::About {
+        match (advice, model) {
+            (Some(a), None) => self.at_hint(
+                a,
+                "an instrument offered by an advice names its model too",
+                "add `model = \"ni-raad\"` (the id of the model whose advice offers it)"
+                    .to_string(),
+            ),
+            (None, Some(m)) => self.at(m, "`model` goes with `advice = N`"),
+            _ => {}
+        }
         model::About {
             id: self.id(id),
             lang: self.lang(lang),
@@ -276,6 +286,7 @@ impl<'a> Checker<'a> {
             title: self.required(title, "title"),
             intro: self.text(intro),
             advice: self.advice(advice),
+            model: model.map(|m| self.text(m)),
         }
     }
 
@@ -340,7 +351,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                raw.advice.as_ref(),
+                (raw.advice.as_ref(), raw.model.as_ref()),
             ),
             min,
             max,
@@ -384,7 +395,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                raw.advice.as_ref(),
+                (raw.advice.as_ref(), raw.model.as_ref()),
             ),
             want: raw.want,
             items,
@@ -438,7 +449,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                raw.advice.as_ref(),
+                (raw.advice.as_ref(), raw.model.as_ref()),
             ),
             units: raw
                 .units
@@ -474,7 +485,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                raw.advice.as_ref(),
+                (raw.advice.as_ref(), raw.model.as_ref()),
             ),
             stages,
         }
@@ -500,7 +511,7 @@ impl<'a> Checker<'a> {
                 &raw.source,
                 &raw.title,
                 &raw.intro,
-                raw.advice.as_ref(),
+                (raw.advice.as_ref(), raw.model.as_ref()),
             ),
             fields,
         }

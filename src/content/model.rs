@@ -16,6 +16,8 @@ pub struct About {
     pub intro: String,
     /// The advice of a model this content is an instrument for.
     pub advice: Option<u32>,
+    /// The id of that model.
+    pub model: Option<String>,
 }
 
 /// A leadership model: phases around a centre, each with its numbered advice.
@@ -206,6 +208,12 @@ impl Content {
     /// The advice of a model this content is an instrument for.
     pub fn advice(&self) -> Option<u32> {
         self.about().advice
+    }
+
+    /// Whether advice `number` of the model `model` offers this content.
+    pub fn offered_by(&self, model: &str, number: u32) -> bool {
+        let about = self.about();
+        about.advice == Some(number) && about.model.as_deref() == Some(model)
     }
 
     pub fn kind(&self) -> &'static str {

@@ -256,6 +256,9 @@ pub struct Scale {
     /// The advice of the model this instrument belongs to.
     #[schemars(with = "Option<u32>")]
     pub advice: Option<Spanned<u32>>,
+    /// The model (by id) whose advice offers this instrument.
+    #[schemars(with = "Option<String>")]
+    pub model: Option<Spanned<String>>,
     #[schemars(with = "Option<i64>")]
     pub min: Option<Spanned<i64>>,
     #[schemars(with = "Option<i64>")]
@@ -308,6 +311,9 @@ pub struct Slider {
     pub intro: Spanned<String>,
     #[schemars(with = "Option<u32>")]
     pub advice: Option<Spanned<u32>>,
+    /// The model (by id) whose advice offers this instrument.
+    #[schemars(with = "Option<String>")]
+    pub model: Option<Spanned<String>>,
     /// Also ask where the group wants to be.
     #[serde(default)]
     pub want: bool,
@@ -351,6 +357,9 @@ pub struct Split {
     pub intro: Spanned<String>,
     #[schemars(with = "Option<u32>")]
     pub advice: Option<Spanned<u32>>,
+    /// The model (by id) whose advice offers this instrument.
+    #[schemars(with = "Option<String>")]
+    pub model: Option<Spanned<String>>,
     #[schemars(with = "Vec<Unit>")]
     pub units: Spanned<Vec<Unit>>,
     /// Percentages move in steps of this size.
@@ -407,6 +416,9 @@ pub struct Stages {
     pub intro: Spanned<String>,
     #[schemars(with = "Option<u32>")]
     pub advice: Option<Spanned<u32>>,
+    /// The model (by id) whose advice offers this instrument.
+    #[schemars(with = "Option<String>")]
+    pub model: Option<Spanned<String>>,
     #[schemars(with = "Vec<Stage>")]
     pub stages: Spanned<Vec<Stage>>,
 }
@@ -446,6 +458,9 @@ pub struct Canvas {
     pub intro: Spanned<String>,
     #[schemars(with = "Option<u32>")]
     pub advice: Option<Spanned<u32>>,
+    /// The model (by id) whose advice offers this instrument.
+    #[schemars(with = "Option<String>")]
+    pub model: Option<Spanned<String>>,
     #[schemars(with = "Vec<Field>")]
     pub fields: Spanned<Vec<Field>>,
 }

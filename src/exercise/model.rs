@@ -170,6 +170,7 @@ impl Exercise for ModelView {
                     self.selected = index;
                     return match self.model.advice().nth(index) {
                         Some(a) => Reply::RunInstrument {
+                            model: self.model.about.id.clone(),
                             advice: a.number,
                             n,
                         },

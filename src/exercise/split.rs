@@ -293,6 +293,7 @@ mod tests {
                 title: "t".into(),
                 intro: String::new(),
                 advice: None,
+                model: None,
             },
             units: vec![Unit {
                 id: "a".into(),

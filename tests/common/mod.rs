@@ -15,11 +15,16 @@ use flipover::storage::SessionStore;
 pub const T0: u64 = 1_795_424_400_000;
 
 pub fn workshop(lang: &str) -> Arc<Workshop> {
+    workshop_of(DEFAULT_WORKSHOP, lang)
+}
+
+/// A shipped workshop by id.
+pub fn workshop_of(id: &str, lang: &str) -> Arc<Workshop> {
     let (lib, problems) = Library::embedded();
     assert!(problems.is_empty(), "{problems:?}");
     Arc::new(
-        lib.workshop(DEFAULT_WORKSHOP, Some(lang))
-            .expect("the shipped workshop")
+        lib.workshop(id, Some(lang))
+            .expect("a shipped workshop")
             .clone(),
     )
 }

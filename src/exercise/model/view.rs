@@ -127,7 +127,7 @@ pub fn advice(
     lines.extend(bullets(w.ideas, &advice.ideas, text_w, theme));
     lines.push(Line::default());
     lines.extend(bullets(w.reflection, &advice.questions, text_w, theme));
-    let offered = app.offered(advice.number);
+    let offered = app.offered(&model.about.id, advice.number);
     if !offered.is_empty() && !app.is_room() {
         lines.push(Line::default());
         lines.push(Line::styled(w.instruments, theme.accent));
