@@ -102,6 +102,10 @@ pub enum Command {
         /// the path of a workshop file [default: 3-timers-workshop].
         #[arg(value_name = "WORKSHOP")]
         workshop: Option<String>,
+        /// Whom the session is for (a team, a client): `sessions` shows it, and
+        /// resume, follow and export find the session by it.
+        #[arg(long)]
+        name: Option<String>,
         #[command(flatten)]
         console: ConsoleArgs,
     },
@@ -126,8 +130,40 @@ pub enum Command {
         #[command(flatten)]
         screen: ScreenArgs,
     },
-    /// List sessions: id, workshop, date, progress.
+    /// List sessions: id, name, workshop, date, progress.
     Sessions {
+        /// Archived sessions too.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Name a session after the team or client it was for.
+    Rename {
+        /// A session's id, name or folder, or the beginning of an id or name.
+        #[arg(value_name = "SESSION")]
+        session: String,
+        name: String,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Put a session away: out of `sessions` and never the default (`--undo`
+    /// brings it back); nothing is deleted.
+    Archive {
+        #[arg(value_name = "SESSION")]
+        session: String,
+        #[arg(long)]
+        undo: bool,
+        #[command(flatten)]
+        data: DataArgs,
+    },
+    /// Delete a session folder for good (asks first).
+    Delete {
+        #[arg(value_name = "SESSION")]
+        session: String,
+        /// Do not ask.
+        #[arg(long)]
+        yes: bool,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -319,7 +355,12 @@ impl Cli {
                 Settings::from(console)
             }
             Some(Command::Follow { screen, .. }) => Settings::from(screen),
-            Some(Command::Sessions { data }) => Settings {
+            Some(
+                Command::Sessions { data, .. }
+                | Command::Rename { data, .. }
+                | Command::Archive { data, .. }
+                | Command::Delete { data, .. },
+            ) => Settings {
                 data_dir: data.data_dir.clone(),
                 ..Settings::default()
             },

@@ -1,8 +1,10 @@
 //! commands: one module per command of the command line. `main.rs` parses the
 //! arguments and hands them here; each command loads what it needs once.
 
+mod archive;
 mod check;
 mod console;
+mod delete;
 mod export;
 mod follow;
 mod guide;
@@ -10,6 +12,7 @@ mod launch;
 mod new;
 mod pick;
 mod rehearse;
+mod rename;
 mod sessions;
 mod shell;
 
@@ -132,8 +135,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         library,
     };
     match cli.command {
-        Some(Command::Sessions { .. }) => sessions::run(&ctx),
-        Some(Command::Run { workshop, .. }) => console::start(&ctx, workshop.as_deref())?,
+        Some(Command::Sessions { all, .. }) => sessions::run(&ctx, all),
+        Some(Command::Rename { session, name, .. }) => rename::run(&ctx, &session, &name)?,
+        Some(Command::Archive { session, undo, .. }) => archive::run(&ctx, &session, undo)?,
+        Some(Command::Delete { session, yes, .. }) => delete::run(&ctx, &session, yes)?,
+        Some(Command::Run { workshop, name, .. }) => {
+            console::start(&ctx, workshop.as_deref(), name.as_deref())?
+        }
         Some(Command::Export {
             session,
             format,

@@ -6,6 +6,7 @@
 pub mod atomic;
 mod journal;
 mod lock;
+mod names;
 pub mod pinned;
 pub mod regular;
 
@@ -60,6 +61,8 @@ pub enum StorageError {
     Encode(String),
     #[error("no session {0:?} (see `flipover sessions`)")]
     NotFound(String),
+    #[error("{query:?} fits several sessions: {fits} (give more of the id or the name)")]
+    Ambiguous { query: String, fits: String },
     /// No readable session, but a damaged one.
     #[error("session {id} cannot be read: {reason} (see `flipover sessions`)")]
     Damaged { id: String, reason: String },
@@ -88,7 +91,8 @@ pub fn data_dir(flag: Option<&Path>) -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".flipover"))
 }
 
-fn sessions_dir(root: &Path) -> PathBuf {
+/// The folder the session folders are in.
+pub fn sessions_dir(root: &Path) -> PathBuf {
     root.join("sessions")
 }
 
@@ -393,7 +397,8 @@ pub fn signature(dir: &Path) -> Vec<Option<(u64, std::time::SystemTime)>> {
         .collect()
 }
 
-/// The folder of session `id` (or of the newest one).
+/// The folder of session `id` — a path, an id, a name or the beginning of an
+/// id or a name (see `names`) — or of the newest session not archived.
 pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
     match id {
         Some(id) => {
@@ -407,11 +412,12 @@ pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
             if valid && dir.is_dir() {
                 Ok(dir)
             } else {
-                Err(StorageError::NotFound(id.to_string()))
+                names::resolve(&list(root), id)
             }
         }
         None => {
-            let (all, damaged) = scan(root);
+            let (mut all, damaged) = scan(root);
+            all.retain(|s| !s.session.meta.archived);
             // The one a console has open, else the newest.
             let open = all.iter().find(|s| is_open(&s.dir)).map(|s| s.dir.clone());
             open.or_else(|| all.into_iter().next().map(|s| s.dir))

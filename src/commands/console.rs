@@ -38,7 +38,8 @@ fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Chosen> {
 
 /// A new session of the workshop `name` (a shipped id or a path; default:
 /// the 3-hour workshop).
-pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
+/// `called` names the session after the team or client it is for.
+pub fn start(ctx: &Ctx, name: Option<&str>, called: Option<&str>) -> anyhow::Result<()> {
     let Chosen {
         workshop,
         instruments,
@@ -48,7 +49,7 @@ pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
     let mut watch = name
         .filter(|n| ctx.rehearse && Path::new(n).is_file())
         .map(|n| FileWatch::new(n.into(), ctx.lang));
-    let (store, session) = if ctx.rehearse {
+    let (store, mut session) = if ctx.rehearse {
         let meta = Meta {
             id: "rehearsal".into(),
             workshop: workshop.id.clone(),
@@ -67,6 +68,7 @@ pub fn start(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<()> {
             SessionStore::prepare(&ctx.root, &workshop, jiff::ZonedDateTime::now());
         (Store::New(new, files), session)
     };
+    session.meta.name = called.map(crate::text::one_line).unwrap_or_default();
     let watch = watch.as_mut().map(|w| w as &mut dyn Watch);
     console(ctx, workshop, instruments, session, store, None, watch)
 }

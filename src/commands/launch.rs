@@ -31,7 +31,7 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         runtime::drive(&mut screen, &mut launcher, &ctx.theme)?;
     }
     match launcher.chosen.flatten() {
-        Some(Choice::New(id)) => console::start(ctx, Some(&id)),
+        Some(Choice::New(id)) => console::start(ctx, Some(&id), None),
         Some(Choice::Resume(dir)) => console::resume(ctx, &dir),
         None => Ok(()),
     }

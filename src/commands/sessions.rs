@@ -9,9 +9,14 @@ use super::Ctx;
 use crate::storage;
 use crate::text::clean;
 
-/// Lists id, workshop, date, progress and the number of answers.
-pub fn run(ctx: &Ctx) {
-    let (list, damaged) = storage::scan(&ctx.root);
+/// Lists id, name, workshop, date, progress and the number of answers;
+/// archived sessions only with `all` (marked so).
+pub fn run(ctx: &Ctx, all: bool) {
+    let (mut list, damaged) = storage::scan(&ctx.root);
+    let archived = list.iter().filter(|s| s.session.meta.archived).count();
+    if !all {
+        list.retain(|s| !s.session.meta.archived);
+    }
     let mut out = String::new();
     if list.is_empty() && damaged.is_empty() {
         let _ = writeln!(out, "no sessions yet in {}", ctx.root.display());
@@ -19,8 +24,8 @@ pub fn run(ctx: &Ctx) {
     if !list.is_empty() {
         let _ = writeln!(
             out,
-            "{:<42} {:<20} {:<17} {:<6} ANSWERS",
-            "ID", "WORKSHOP", "CREATED", "STEP"
+            "{:<42} {:<20} {:<20} {:<17} {:<6} ANSWERS",
+            "ID", "NAME", "WORKSHOP", "CREATED", "STEP"
         );
     }
     for s in list {
@@ -44,13 +49,18 @@ pub fn run(ctx: &Ctx) {
             .unwrap_or_else(|| "–".to_string());
         let _ = writeln!(
             out,
-            "{:<42} {:<20} {:<17} {:<6} {}",
+            "{:<42} {:<20} {:<20} {:<17} {:<6} {}{}",
             clean(&meta.id),
+            clean(&meta.name),
             clean(&meta.workshop),
             clean(&created),
             clean(&progress),
-            s.session.item_count()
+            s.session.item_count(),
+            if meta.archived { "  (archived)" } else { "" }
         );
+    }
+    if archived > 0 && !all {
+        let _ = writeln!(out, "({archived} archived: flipover sessions --all)");
     }
     for d in damaged {
         let _ = writeln!(out, "{:<42} DAMAGED: {}", clean(&d.id), clean(&d.reason));
