@@ -48,6 +48,8 @@ pub struct Follow<'a> {
     /// The files' signature when last read.
     seen: Option<Vec<Option<(u64, std::time::SystemTime)>>>,
     app: Option<App>,
+    /// The screen's size, told again to every App read anew.
+    size: Option<(u16, u16)>,
 }
 
 impl<'a> Follow<'a> {
@@ -60,6 +62,7 @@ impl<'a> Follow<'a> {
             tz: jiff::tz::TimeZone::system(),
             seen: None,
             app: None,
+            size: None,
         };
         follow.refresh();
         follow
@@ -77,6 +80,13 @@ impl<'a> Follow<'a> {
             self.seen = Some(signature);
             let library = self.pinned.as_ref().unwrap_or(self.library);
             self.app = room_app(library, loaded, self.lang, self.tz.clone());
+            self.tell_size();
+        }
+    }
+
+    fn tell_size(&mut self) {
+        if let (Some(a), Some((w, h))) = (self.app.as_mut(), self.size) {
+            a.update(Msg::Resize(w, h), now());
         }
     }
 }
@@ -108,5 +118,10 @@ impl Program for Follow<'_> {
             a.update(Msg::Tick, now());
         }
         Ok(true)
+    }
+
+    fn resized(&mut self, width: u16, height: u16) {
+        self.size = Some((width, height));
+        self.tell_size();
     }
 }

@@ -156,12 +156,18 @@ pub trait Program {
     fn draw(&self, frame: &mut Frame, theme: &Theme);
     /// An input, or `None` when a tick is due. `Ok(false)` ends the loop.
     fn handle(&mut self, event: Option<Event>) -> anyhow::Result<bool>;
+    /// The screen's size: at the start and after every resize (what scrolls
+    /// needs it to stop at its end).
+    fn resized(&mut self, _width: u16, _height: u16) {}
 }
 
 /// The one event loop: draw, wait for input or the next tick, hand it over;
 /// until the program is done or a signal asks to stop.
 pub fn drive(screen: &mut Screen, program: &mut impl Program, theme: &Theme) -> anyhow::Result<()> {
     let mut last_tick = Instant::now();
+    if let Ok(size) = screen.terminal.size() {
+        program.resized(size.width, size.height);
+    }
     loop {
         screen.suspend_if_asked()?;
         // Every input is followed by a draw, a resize included: it is laid out
@@ -173,6 +179,9 @@ pub fn drive(screen: &mut Screen, program: &mut impl Program, theme: &Theme) -> 
         let event = next_event(program.tick().saturating_sub(last_tick.elapsed()))?;
         if event.is_none() {
             last_tick = Instant::now();
+        }
+        if let Some(Event::Resize(width, height)) = event {
+            program.resized(width, height);
         }
         if !program.handle(event)? {
             return Ok(());
@@ -206,7 +215,7 @@ impl Program for Console<'_, '_> {
         let msg = match event {
             Some(Event::Key(key)) => self.app.translate(&key),
             Some(Event::Paste(text)) => Some(Msg::Paste(text)),
-            Some(_) => None, // a resize: the next draw lays out again
+            Some(_) => None, // a resize: told by `resized`, drawn next
             None => Some(Msg::Tick),
         };
         let Some(msg) = msg else {
@@ -220,6 +229,10 @@ impl Program for Console<'_, '_> {
         }
         let effects = self.app.update(msg, at);
         Ok(!carry_out(self.app, self.store, effects, at))
+    }
+
+    fn resized(&mut self, width: u16, height: u16) {
+        self.app.update(Msg::Resize(width, height), now());
     }
 }
 

@@ -292,3 +292,28 @@ fn wait_until_stopped(pid: u32) {
     }
     panic!("the process never stopped");
 }
+
+/// The console tells the App its size: help scrolled past its end comes back
+/// up with one key, not as many as were pressed.
+#[test]
+fn help_scrolled_to_its_end_comes_back_at_the_first_key_up() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::sized(&["run"], data.path(), 60, 14);
+    c.wait_for("Trin 1/9");
+    c.send("?");
+    c.wait_for("Alle trin");
+    c.send(&"j".repeat(60));
+    std::thread::sleep(Duration::from_millis(300));
+    let at_end = c.contents();
+    c.send("k");
+    let start = Instant::now();
+    while c.contents() == at_end && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_ne!(c.contents(), at_end, "one key up moves the help");
+    // `q` closes help, a second `q` quits.
+    c.send("q");
+    c.wait_for("Spørgsmål");
+    c.send("q");
+    assert!(c.wait_exit().success());
+}
