@@ -9,6 +9,7 @@ mod plan;
 mod problem;
 mod raw;
 pub mod schema;
+mod unknown;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -341,11 +342,15 @@ impl Library {
                 continue;
             };
             let src = SourceText::new(&file.path, text);
-            match parse(&src) {
-                Err(p) => problems.push(*p),
-                Ok(Parsed::Workshop(raw)) => pending.push((file, raw)),
+            let (parsed, unknown) = parse(&src);
+            match parsed {
+                Err(p) => problems.extend(unknown.into_iter().chain([*p])),
+                Ok(Parsed::Workshop(raw)) => pending.push((file, raw, unknown)),
                 Ok(Parsed::Content(raw)) => {
+                    // A file with unknown fields is checked (so every problem
+                    // shows in one run) but not used.
                     let mut c = Checker::new(src);
+                    c.add(unknown);
                     let (content, id) = match raw.as_ref() {
                         RawContent::Model(r) => (Content::Model(c.model(r).into()), &r.id),
                         RawContent::Board(r) => (Content::Board(c.board(r).into()), &r.id),
@@ -360,11 +365,12 @@ impl Library {
             }
         }
         let empty = BTreeMap::new();
-        for (file, raw) in pending {
+        for (file, raw, unknown) in pending {
             let Some(text) = decode(file, problems) else {
                 continue;
             };
             let mut c = Checker::new(SourceText::new(&file.path, text));
+            c.add(unknown);
             let contents = lib.contents.get(raw.lang.get_ref()).unwrap_or(&empty);
             let w = c.workshop(&raw, contents);
             if c.is_clean()
@@ -514,37 +520,66 @@ enum RawContent {
 /// Every kind a file may declare, for messages.
 const KINDS: &str = "workshop, model, board, scale, slider, split, stages, canvas";
 
-fn parse(src: &SourceText<'_>) -> Result<Parsed, Box<Problem>> {
-    let de_problem = |e: toml::de::Error| Box::new(problem_of(src, &e));
-    let header: raw::Header = toml::from_str(src.text).map_err(de_problem)?;
+/// Parses `src`, past every unknown field: the file as parsed (with those
+/// fields blanked out), or the problem that stopped it; and the unknown fields.
+fn parse(src: &SourceText<'_>) -> (Result<Parsed, Box<Problem>>, Vec<Problem>) {
+    let mut unknown = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(src.text);
+    loop {
+        let (result, field) = parse_text(src, &text);
+        let blanked = match (&result, field) {
+            (Err(_), Some(key)) if unknown.len() < unknown::MAX_UNKNOWN => {
+                unknown::blank_field(&text, &key)
+            }
+            _ => None,
+        };
+        match (result, blanked) {
+            (Err(p), Some(next)) => {
+                unknown.push(*p);
+                text = std::borrow::Cow::Owned(next);
+            }
+            (result, _) => return (result, unknown),
+        }
+    }
+}
+
+/// Parses `text` (the file of `src`, perhaps with fields blanked); on an
+/// unknown field, also where its key is.
+fn parse_text(
+    src: &SourceText<'_>,
+    text: &str,
+) -> (Result<Parsed, Box<Problem>>, Option<std::ops::Range<usize>>) {
+    let mut field = None;
+    let mut de_problem = |e: toml::de::Error| {
+        if problem::unknown_name(e.message().trim()).is_some() {
+            field = e.span();
+        }
+        Box::new(problem_of(src, &e))
+    };
+    let result = parse_kind(src, text, &mut de_problem);
+    (result, field)
+}
+
+fn parse_kind(
+    src: &SourceText<'_>,
+    text: &str,
+    de_problem: &mut impl FnMut(toml::de::Error) -> Box<Problem>,
+) -> Result<Parsed, Box<Problem>> {
+    let header: raw::Header = toml::from_str(text).map_err(&mut *de_problem)?;
     let Some(kind) = header.kind else {
         return Err(Box::new(
             src.whole_file(format!("missing `kind = \"…\"` (one of: {KINDS})")),
         ));
     };
     match kind.get_ref().as_str() {
-        "model" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Model(r))))
-        }
-        "board" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Board(r))))
-        }
-        "scale" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Scale(r))))
-        }
-        "slider" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Slider(r))))
-        }
-        "split" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Split(r))))
-        }
-        "stages" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Stages(r))))
-        }
-        "canvas" => {
-            toml::from_str(src.text).map(|r| Parsed::Content(Box::new(RawContent::Canvas(r))))
-        }
-        "workshop" => toml::from_str(src.text).map(|r| Parsed::Workshop(Box::new(r))),
+        "model" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Model(r)))),
+        "board" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Board(r)))),
+        "scale" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Scale(r)))),
+        "slider" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Slider(r)))),
+        "split" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Split(r)))),
+        "stages" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Stages(r)))),
+        "canvas" => toml::from_str(text).map(|r| Parsed::Content(Box::new(RawContent::Canvas(r)))),
+        "workshop" => toml::from_str(text).map(|r| Parsed::Workshop(Box::new(r))),
         other => {
             return Err(Box::new(src.problem(
                 kind.span(),

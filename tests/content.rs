@@ -311,6 +311,21 @@ fn the_leadership_check_runs_90_minutes_with_its_instruments() {
     }
 }
 
+/// The consultant's three planted mistakes — an unknown field, a dangling
+/// reference, minutes that do not add up — all reported in one run, at their
+/// lines (the parser alone stops at the first).
+#[test]
+fn every_mistake_of_a_file_is_reported_in_one_run() {
+    assert_eq!(
+        problems_of("three-mistakes.toml"),
+        [
+            "tests/fixtures/broken/three-mistakes.toml:6:11: the steps add up to 40 minutes, but the workshop says 60",
+            "tests/fixtures/broken/three-mistakes.toml:14:1: unknown field `purpse`",
+            "tests/fixtures/broken/three-mistakes.toml:21:11: no content \"ni-rad\" in language da",
+        ]
+    );
+}
+
 #[test]
 fn broken_instruments_are_caught() {
     let lines = |f: &str| problems_of(f);

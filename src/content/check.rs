@@ -41,6 +41,11 @@ impl<'a> Checker<'a> {
     }
 
     /// Whether nothing is wrong so far.
+    /// Problems found before checking (unknown fields), first in the report.
+    pub fn add(&mut self, problems: Vec<Problem>) {
+        self.problems.extend(problems);
+    }
+
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
