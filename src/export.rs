@@ -60,6 +60,8 @@ pub struct Report {
     pub session: SessionInfo,
     /// Every step in the workshop's order, with what it collected.
     pub steps: Vec<StepAnswers>,
+    /// The earlier sessions of the same series (same workshop, same name).
+    pub series: Series,
     /// The time zone the times in the Markdown, HTML and CSV are shown in.
     #[serde(skip)]
     #[schemars(skip)]
@@ -117,8 +119,29 @@ impl Report {
                 used_minutes: minutes(steps.iter().map(|s| s.used_ms).sum()),
             },
             steps,
+            series: Series::default(),
             tz,
         }
+    }
+
+    /// This report with the earlier sessions of its series.
+    pub fn with_series(self, series: Series) -> Self {
+        Self { series, ..self }
+    }
+
+    /// The value item `item` of step `step` had in each earlier session of
+    /// the series, oldest first (`None` where it was not rated).
+    pub fn trend(&self, step: &str, item: &str) -> Vec<Option<f64>> {
+        self.series
+            .earlier
+            .iter()
+            .map(|e| {
+                e.scores
+                    .iter()
+                    .find(|s| s.step == step && s.item == item)
+                    .map(|s| s.value)
+            })
+            .collect()
     }
 
     /// The words of the report's language.
@@ -188,6 +211,85 @@ impl Report {
             Format::Html => vec![("report.html".into(), html::render(self).into_bytes())],
             Format::Json => vec![("report.json".into(), json::render(self).into_bytes())],
             Format::Csv => csv::render(self),
+        }
+    }
+}
+
+/// The sessions of a series before this one, and what is to be followed up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
+pub struct Series {
+    /// Earlier sessions, oldest first.
+    pub earlier: Vec<Earlier>,
+    /// The actions decided in the last earlier session: to review in this one
+    /// (done, carried on or dropped).
+    pub open_actions: Vec<ActionItem>,
+}
+
+/// An earlier session of the series and its ratings.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Earlier {
+    pub id: String,
+    pub created: String,
+    /// Every rated scale item: the agreed score, or the mean of the votes.
+    pub scores: Vec<EarlierScore>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct EarlierScore {
+    pub step: String,
+    pub item: String,
+    pub value: f64,
+}
+
+impl Series {
+    /// The series from the earlier sessions' answers, oldest first.
+    pub fn new(earlier: Vec<(crate::session::Meta, Vec<StepAnswers>)>) -> Self {
+        let open_actions = earlier
+            .last()
+            .map(|(_, steps)| {
+                steps
+                    .iter()
+                    .flat_map(|s| s.blocks.iter())
+                    .filter_map(|b| match b {
+                        exercise::Block::Actions { actions } => Some(actions.iter().cloned()),
+                        _ => None,
+                    })
+                    .flatten()
+                    .collect()
+            })
+            .unwrap_or_default();
+        let earlier = earlier
+            .into_iter()
+            .map(|(meta, steps)| Earlier {
+                id: meta.id,
+                created: meta.created,
+                scores: steps
+                    .iter()
+                    .flat_map(|s| {
+                        s.blocks.iter().flat_map(move |b| match b {
+                            exercise::Block::Scores { items, .. } => items
+                                .iter()
+                                .filter_map(|i| {
+                                    let value = i
+                                        .score
+                                        .map(|v| v as f64)
+                                        .or(i.spread.as_ref().map(|sp| sp.mean))?;
+                                    Some(EarlierScore {
+                                        step: s.id.clone(),
+                                        item: i.id.clone(),
+                                        value,
+                                    })
+                                })
+                                .collect::<Vec<_>>(),
+                            _ => Vec::new(),
+                        })
+                    })
+                    .collect(),
+            })
+            .collect();
+        Series {
+            earlier,
+            open_actions,
         }
     }
 }

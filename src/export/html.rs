@@ -8,7 +8,7 @@
 
 use std::fmt::{self, Write};
 
-use super::markdown::percent;
+use super::markdown::{Scale, before, percent};
 use super::{Report, STYLE, minutes};
 use crate::exercise::answers::{
     ActionItem, Area, Card, Label, Position, Score, Spread, StageMarks, Text, UnitSplit,
@@ -100,6 +100,29 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     }
     writeln!(out, "</section>")?;
 
+    if !r.series.open_actions.is_empty() {
+        writeln!(
+            out,
+            "<section class=\"review\">\n<h2>{}</h2>\n<p class=\"time\">{}</p>",
+            w.from_last, w.review
+        )?;
+        writeln!(
+            out,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
+            w.what, w.who, w.when
+        )?;
+        for a in &r.series.open_actions {
+            writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&a.what),
+                esc(&a.who),
+                esc(&a.when),
+                w.status
+            )?;
+        }
+        writeln!(out, "</tbody>\n</table>\n</section>")?;
+    }
     agenda(out, r)?;
     for (i, step) in r.steps.iter().enumerate() {
         self::step(out, r, i + 1, step)?;
@@ -205,7 +228,15 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
                 votes,
                 items,
                 spread,
-            } => scores(out, r, (*min, *max), (low, high), *votes, items, spread)?,
+            } => {
+                let scale = Scale {
+                    step: &step.id,
+                    range: (*min, *max),
+                    poles: (low, high),
+                    votes: *votes,
+                };
+                scores(out, r, &scale, items, spread)?
+            }
             Block::Positions { want, items } => positions(out, r, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,
             Block::Stages { stages } => self::stages(out, r, stages)?,
@@ -336,17 +367,16 @@ fn axis(out: &mut String, min: u8, max: u8, y: f64) -> fmt::Result {
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
 fn scores(
     out: &mut String,
     r: &Report,
-    (min, max): (u8, u8),
-    (low, high): (&str, &str),
-    votes: bool,
+    scale: &Scale,
     items: &[Score],
     spread: &Option<Spread>,
 ) -> fmt::Result {
     let w = r.words();
+    let ((min, max), (low, high), votes) = (scale.range, scale.poles, scale.votes);
+    let series = !r.series.earlier.is_empty();
     writeln!(
         out,
         "<p class=\"time\">{}: {min} = {} … {max} = {}</p>",
@@ -356,9 +386,14 @@ fn scores(
     )?;
     writeln!(
         out,
-        "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th></th><th>{}</th></tr></thead>\n<tbody>",
+        "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th></th>{}<th>{}</th></tr></thead>\n<tbody>",
         w.item,
         if votes { w.mean } else { w.score },
+        if series {
+            format!("<th class=\"num\">{}</th>", w.before)
+        } else {
+            String::new()
+        },
         w.note
     )?;
     for item in items {
@@ -381,11 +416,20 @@ fn scores(
                 histogram(out, &item.counts, item.spread.as_ref(), min, max)?;
             }
         } else {
-            dot(out, item.score, min, max)?;
+            let earlier = r.trend(scale.step, &item.id);
+            dot(out, item.score, &earlier, min, max)?;
+        }
+        write!(out, "</td>")?;
+        if series {
+            write!(
+                out,
+                "<td class=\"num\">{}</td>",
+                esc(&before(r, scale.step, &item.id))
+            )?;
         }
         writeln!(
             out,
-            "</td><td>{}</td></tr>",
+            "<td>{}</td></tr>",
             esc(item.note.as_deref().unwrap_or(""))
         )?;
     }
@@ -409,10 +453,28 @@ fn scores(
     Ok(())
 }
 
-/// One agreed score on the scale's axis.
-fn dot(out: &mut String, score: Option<i64>, min: u8, max: u8) -> fmt::Result {
+/// One agreed score on the scale's axis; the series' earlier ones as rings,
+/// lighter the older they are.
+fn dot(
+    out: &mut String,
+    score: Option<i64>,
+    earlier: &[Option<f64>],
+    min: u8,
+    max: u8,
+) -> fmt::Result {
     write!(out, "<svg width=\"{AXIS_W}\" height=\"28\" role=\"img\">")?;
     axis(out, min, max, 9.0)?;
+    let n = earlier.len();
+    for (i, v) in earlier.iter().enumerate() {
+        if let Some(v) = v {
+            write!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"9\" r=\"5\" fill=\"none\" stroke=\"#8a929c\" stroke-width=\"2\" opacity=\"{:.2}\"/>",
+                axis_x(*v, min, max),
+                0.35 + 0.65 * (i + 1) as f64 / n as f64
+            )?;
+        }
+    }
     if let Some(s) = score {
         write!(
             out,

@@ -70,6 +70,23 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
         out.push('\n');
     }
 
+    if !r.series.open_actions.is_empty() {
+        writeln!(out, "## {}\n\n_{}_\n", w.from_last, w.review)?;
+        writeln!(out, "| {} | {} | {} | |", w.what, w.who, w.when)?;
+        writeln!(out, "| --- | --- | --- | --- |")?;
+        for a in &r.series.open_actions {
+            writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                esc(&a.what),
+                esc(&a.who),
+                esc(&a.when),
+                w.status
+            )?;
+        }
+        out.push('\n');
+    }
+
     writeln!(out, "## {}\n", w.agenda)?;
     writeln!(
         out,
@@ -126,7 +143,15 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
                 votes,
                 items,
                 spread,
-            } => scores(out, r, (*min, *max), (low, high), *votes, items, spread)?,
+            } => {
+                let scale = Scale {
+                    step: &step.id,
+                    range: (*min, *max),
+                    poles: (low, high),
+                    votes: *votes,
+                };
+                scores(out, r, &scale, items, spread)?
+            }
             Block::Positions { want, items } => positions(out, w, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,
             Block::Stages { stages } => self::stages(out, w, stages)?,
@@ -194,16 +219,54 @@ fn actions(out: &mut String, w: &ReportWords, actions: &[ActionItem]) -> fmt::Re
     Ok(())
 }
 
+/// What a scores block is rated on: its step (for the series' trend), its
+/// range and what the ends mean, and whether the room voted.
+pub struct Scale<'a> {
+    pub step: &'a str,
+    pub range: (u8, u8),
+    pub poles: (&'a str, &'a str),
+    pub votes: bool,
+}
+
+/// The earlier values of an item, oldest first, as "3 → 3,5" ("" without a series).
+pub fn before(r: &Report, step: &str, item: &str) -> String {
+    r.trend(step, item)
+        .iter()
+        .map(|v| v.map_or_else(|| "–".to_string(), |v| trim(r.decimal(v))))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// "3,0" as "3": an agreed score is whole.
+fn trim(s: String) -> String {
+    s.strip_suffix(",0")
+        .or_else(|| s.strip_suffix(".0"))
+        .map_or(s.clone(), str::to_string)
+}
+
 fn scores(
     out: &mut String,
     r: &Report,
-    (min, max): (u8, u8),
-    (low, high): (&str, &str),
-    votes: bool,
+    scale: &Scale,
     items: &[Score],
     spread: &Option<Spread>,
 ) -> fmt::Result {
     let w = r.words();
+    let ((min, max), (low, high), votes) = (scale.range, scale.poles, scale.votes);
+    let series = !r.series.earlier.is_empty();
+    let before_head = if series {
+        format!(" {} |", w.before)
+    } else {
+        String::new()
+    };
+    let before_rule = if series { " :---: |" } else { "" };
+    let before = |item: &Score| {
+        if series {
+            format!(" {} |", before(r, scale.step, &item.id))
+        } else {
+            String::new()
+        }
+    };
     writeln!(
         out,
         "{}: {min} = {} … {max} = {}\n",
@@ -216,12 +279,12 @@ fn scores(
         for v in min..=max {
             write!(out, " {v} |")?;
         }
-        writeln!(out, " {} | {} | {} |", w.mean, w.range, w.note)?;
+        writeln!(out, " {} | {} |{before_head} {} |", w.mean, w.range, w.note)?;
         write!(out, "| --- |")?;
         for _ in min..=max {
             write!(out, " ---: |")?;
         }
-        writeln!(out, " ---: | :---: | --- |")?;
+        writeln!(out, " ---: | :---: |{before_rule} --- |")?;
         for item in items {
             write!(out, "| {} |", esc(&item.title))?;
             for i in 0..=usize::from(max - min) {
@@ -231,19 +294,25 @@ fn scores(
                 Some(s) => write!(out, " {} | {}–{} |", r.decimal(s.mean), s.low, s.high)?,
                 None => write!(out, " – | – |")?,
             }
+            write!(out, "{}", before(item))?;
             writeln!(out, " {} |", esc(item.note.as_deref().unwrap_or("")))?;
         }
     } else {
-        writeln!(out, "| {} | {} | {} |", w.item, w.score, w.note)?;
-        writeln!(out, "| --- | :---: | --- |")?;
+        writeln!(
+            out,
+            "| {} | {} |{before_head} {} |",
+            w.item, w.score, w.note
+        )?;
+        writeln!(out, "| --- | :---: |{before_rule} --- |")?;
         for item in items {
             let score = item
                 .score
                 .map_or_else(|| w.not_set.to_string(), |s| s.to_string());
             writeln!(
                 out,
-                "| {} | {score} | {} |",
+                "| {} | {score} |{} {} |",
                 esc(&item.title),
+                before(item),
                 esc(item.note.as_deref().unwrap_or(""))
             )?;
         }

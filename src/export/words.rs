@@ -54,6 +54,10 @@ pub struct ReportWords {
     pub text: &'static str,
     pub id: &'static str,
     pub made_by: &'static str,
+    pub from_last: &'static str,
+    pub review: &'static str,
+    pub status: &'static str,
+    pub before: &'static str,
 }
 
 pub const DA: ReportWords = ReportWords {
@@ -108,6 +112,10 @@ pub const DA: ReportWords = ReportWords {
     text: "Tekst",
     id: "Id",
     made_by: "Skrevet af flipover",
+    from_last: "Handlinger fra sidst",
+    review: "Gennemgå dem: gjort, videreført eller droppet?",
+    status: "☐ gjort ☐ videreført ☐ droppet",
+    before: "Før",
 };
 
 pub const EN: ReportWords = ReportWords {
@@ -162,6 +170,10 @@ pub const EN: ReportWords = ReportWords {
     text: "Text",
     id: "Id",
     made_by: "Written by flipover",
+    from_last: "Actions from last time",
+    review: "Review them: done, carried on or dropped?",
+    status: "☐ done ☐ carried on ☐ dropped",
+    before: "Before",
 };
 
 impl ReportWords {
