@@ -78,6 +78,9 @@ pub struct Options {
     pub tz: Option<jiff::tz::TimeZone>,
     /// The formats `x` writes the report in (every format when empty).
     pub report_formats: Vec<crate::export::Format>,
+    /// The earlier sessions of the session's series (for its report and the
+    /// trend of its scales).
+    pub series: Arc<crate::export::Series>,
 }
 
 pub struct App {
@@ -107,6 +110,7 @@ pub struct App {
     /// Where the report was last written in this run.
     report: Option<std::path::PathBuf>,
     report_formats: Vec<crate::export::Format>,
+    series: Arc<crate::export::Series>,
 }
 
 impl App {
@@ -144,6 +148,7 @@ impl App {
             screen: None,
             tz: options.tz.unwrap_or(jiff::tz::TimeZone::UTC),
             closing: false,
+            series: options.series,
             report: None,
             report_formats: if options.report_formats.is_empty() {
                 crate::export::Format::ALL.to_vec()
@@ -296,6 +301,11 @@ impl App {
     /// Where the report was written in this run, if it was.
     pub fn report(&self) -> Option<&std::path::Path> {
         self.report.as_deref()
+    }
+
+    /// The earlier sessions of the session's series.
+    pub fn series(&self) -> &crate::export::Series {
+        &self.series
     }
 
     /// The formats the report is written in.

@@ -18,6 +18,7 @@ mod cards;
 mod info;
 mod list;
 mod model;
+pub mod review;
 mod scale;
 mod slider;
 mod split;
@@ -199,6 +200,9 @@ pub fn for_step(step: &Step) -> Box<dyn Exercise> {
         StepKind::Model(m) => Box::new(model::ModelView::new(m.clone())),
         StepKind::Board { board, .. } => Box::new(board::Cards::new(board.clone())),
         StepKind::Discussion => Box::new(list::List::points()),
+        // The review a session in a series opens with: a decisions step the
+        // session added, with the last session's open actions on it.
+        StepKind::Decisions if review::is_review(step) => Box::new(review::Review::default()),
         StepKind::Decisions => Box::new(list::List::actions()),
         StepKind::Scale(s) => Box::new(scale::Scores::new(s.clone())),
         StepKind::Slider(s) => Box::new(slider::Positions::new(s.clone())),
@@ -236,7 +240,11 @@ pub fn session_answers(workshop: &Workshop, session: &Session, now: Millis) -> V
             StepAnswers {
                 id: step.id.clone(),
                 title: step.title.clone(),
-                kind: step.kind.name(),
+                kind: if review::is_review(step) {
+                    "review"
+                } else {
+                    step.kind.name()
+                },
                 planned_minutes: state
                     .as_ref()
                     .map_or(step.minutes, |s| s.clock.planned_s / 60),

@@ -129,19 +129,28 @@ impl Report {
         Self { series, ..self }
     }
 
+    /// The series' open actions, when the session has no review step of its
+    /// own that shows them (a session named into a series afterwards).
+    pub fn unreviewed(&self) -> &[ActionItem] {
+        if self.steps.iter().any(|s| s.kind == "review") {
+            &[]
+        } else {
+            &self.series.open_actions
+        }
+    }
+
+    /// The status of a reviewed action in words ("not reviewed" without one).
+    pub fn status(&self, status: Option<&str>) -> &'static str {
+        let w = crate::i18n::words(&self.session.lang);
+        status
+            .and_then(exercise::review::Status::from_key)
+            .map_or(w.review_open, |s| s.word(w))
+    }
+
     /// The value item `item` of step `step` had in each earlier session of
     /// the series, oldest first (`None` where it was not rated).
     pub fn trend(&self, step: &str, item: &str) -> Vec<Option<f64>> {
-        self.series
-            .earlier
-            .iter()
-            .map(|e| {
-                e.scores
-                    .iter()
-                    .find(|s| s.step == step && s.item == item)
-                    .map(|s| s.value)
-            })
-            .collect()
+        self.series.trend(step, item)
     }
 
     /// The words of the report's language.
@@ -242,21 +251,25 @@ pub struct EarlierScore {
 }
 
 impl Series {
+    /// The value item `item` of step `step` had in each earlier session,
+    /// oldest first (`None` where it was not rated).
+    pub fn trend(&self, step: &str, item: &str) -> Vec<Option<f64>> {
+        self.earlier
+            .iter()
+            .map(|e| {
+                e.scores
+                    .iter()
+                    .find(|s| s.step == step && s.item == item)
+                    .map(|s| s.value)
+            })
+            .collect()
+    }
+
     /// The series from the earlier sessions' answers, oldest first.
     pub fn new(earlier: Vec<(crate::session::Meta, Vec<StepAnswers>)>) -> Self {
         let open_actions = earlier
             .last()
-            .map(|(_, steps)| {
-                steps
-                    .iter()
-                    .flat_map(|s| s.blocks.iter())
-                    .filter_map(|b| match b {
-                        exercise::Block::Actions { actions } => Some(actions.iter().cloned()),
-                        _ => None,
-                    })
-                    .flatten()
-                    .collect()
-            })
+            .map(|(_, steps)| exercise::review::open_actions(steps))
             .unwrap_or_default();
         let earlier = earlier
             .into_iter()
@@ -294,12 +307,41 @@ impl Series {
     }
 }
 
+/// An action's cells: what, who, by when, and `last` if given.
+fn action_row(a: &ActionItem, last: Option<&str>) -> Vec<String> {
+    let mut row = vec![a.what.clone(), a.who.clone(), a.when.clone()];
+    row.extend(last.map(str::to_string));
+    row
+}
+
+/// A reviewed action's cells: what, who, by when, and what became of it.
+fn review_row(r: &Report, i: &exercise::answers::Reviewed) -> Vec<String> {
+    vec![
+        i.what.clone(),
+        i.who.clone(),
+        i.when.clone(),
+        r.status(i.status.as_deref()).to_string(),
+    ]
+}
+
 /// Unix milliseconds as RFC 3339 in UTC.
 fn stamp(ms: Millis) -> String {
     i64::try_from(ms)
         .ok()
         .and_then(|ms| jiff::Timestamp::from_millisecond(ms).ok())
         .map_or_else(String::new, |t| t.to_string())
+}
+
+/// A value as the room reads it: whole when it is ("3"), else with one
+/// decimal in the language's way (3,5 / 3.5).
+pub fn short(x: f64, lang: &str) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else if lang == "en" {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.1}").replace('.', ",")
+    }
 }
 
 /// Milliseconds as whole minutes, rounded.

@@ -82,6 +82,13 @@ pub struct Words {
     pub no_decisions: &'static str,
     pub time_used: &'static str,
     pub used: &'static str,
+    pub review_title: &'static str,
+    pub review_purpose: &'static str,
+    pub review_done: &'static str,
+    pub review_carried: &'static str,
+    pub review_dropped: &'static str,
+    pub review_open: &'static str,
+    pub before: &'static str,
     pub more: &'static str,
 }
 
@@ -163,6 +170,13 @@ pub const DA: Words = Words {
     no_decisions: "Ingen handlinger besluttet",
     time_used: "Tid",
     used: "brugt",
+    review_title: "Opfølgning fra sidst",
+    review_purpose: "Gå handlingerne fra sidste møde igennem: hvad er gjort, hvad føres videre, hvad droppes?",
+    review_done: "✓ gjort",
+    review_carried: "→ videreført",
+    review_dropped: "✗ droppet",
+    review_open: "· ikke gennemgået",
+    before: "Før",
     more: "mere",
 };
 
@@ -244,6 +258,13 @@ pub const EN: Words = Words {
     no_decisions: "No actions decided",
     time_used: "Time",
     used: "used",
+    review_title: "Follow-up from last time",
+    review_purpose: "Go through the actions from the last meeting: what is done, what is carried on, what is dropped?",
+    review_done: "✓ done",
+    review_carried: "→ carried on",
+    review_dropped: "✗ dropped",
+    review_open: "· not reviewed",
+    before: "Before",
     more: "more",
 };
 

@@ -307,7 +307,8 @@ pub fn carry_out(
                     continue;
                 };
                 let report =
-                    crate::export::Report::new(app.workshop(), app.session(), at, app.tz().clone());
+                    crate::export::Report::new(app.workshop(), app.session(), at, app.tz().clone())
+                        .with_series(app.series().clone());
                 let folder = crate::export::folder(s.dir());
                 let written = crate::export::write(&report, app.report_formats(), &folder)
                     .map(|_| folder)

@@ -292,7 +292,8 @@ fn csv_reads_back_with_danish_letters_and_the_language_s_separator() {
                 "9",
                 "Lav en plan for selvbetjening",
                 "Søren Ærø",
-                "1. marts"
+                "1. marts",
+                ""
             ],
             vec![
                 "beslutninger",
@@ -300,7 +301,8 @@ fn csv_reads_back_with_danish_letters_and_the_language_s_separator() {
                 "10",
                 "Besøg lægehuset på Mors",
                 "Åse",
-                "uge 3"
+                "uge 3",
+                ""
             ],
         ]
     );

@@ -57,6 +57,7 @@ impl App {
             presentation: self.presentation,
             tz: Some(self.tz.clone()),
             report_formats: self.report_formats.clone(),
+            series: self.series.clone(),
         };
         *self = App::new(Arc::new(new), session, now, options);
         self.say(Note::Reloaded);

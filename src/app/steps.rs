@@ -3,6 +3,7 @@
 
 use super::{App, Effect};
 use crate::content::{Content, Workshop};
+use crate::exercise::review;
 use crate::session::{Change, ClockState, Extra, Millis, StepClock};
 
 /// How long an instrument added from an advice is planned to take.
@@ -15,13 +16,24 @@ pub fn extend(
     contents: &[Content],
 ) -> Workshop {
     extras.iter().fold(workshop.clone(), |w, extra| {
-        match contents
-            .iter()
-            .find(|c| c.id() == extra.content)
-            .and_then(|c| c.as_step(&extra.id, extra.minutes))
-        {
+        let step = if extra.content == review::CONTENT {
+            Some(review::step(&extra.id, extra.minutes, &w.lang))
+        } else {
+            contents
+                .iter()
+                .find(|c| c.id() == extra.content)
+                .and_then(|c| c.as_step(&extra.id, extra.minutes))
+        };
+        match step {
             Some(step) if !w.steps.iter().any(|s| s.id == extra.id) => {
-                w.with_step(&extra.after, step)
+                if extra.after.is_empty() {
+                    // In front of the workshop (the series' review).
+                    let mut w = w;
+                    w.steps.insert(0, step);
+                    w
+                } else {
+                    w.with_step(&extra.after, step)
+                }
             }
             _ => w,
         }

@@ -11,6 +11,8 @@ use super::rehearse::FileWatch;
 use super::{Ctx, pick};
 use crate::app::{App, Options, Presentation};
 use crate::content::{Content, DEFAULT_WORKSHOP, Workshop};
+use crate::exercise::review;
+use crate::export::Series;
 use crate::runtime::{self, Screen, Watch};
 use crate::session::{Meta, Session};
 use crate::storage::pinned::{self, PinnedFile};
@@ -69,8 +71,27 @@ pub fn start(ctx: &Ctx, name: Option<&str>, called: Option<&str>) -> anyhow::Res
         (Store::New(new, files), session)
     };
     session.meta.name = called.map(crate::text::one_line).unwrap_or_default();
+    // A session in a series opens with the last one's open actions to review.
+    let series = super::export::series(ctx, &session);
+    for change in review::opening(&series.open_actions) {
+        session.apply(&change);
+    }
+    let workshop = if session.extras.is_empty() {
+        workshop
+    } else {
+        Arc::new(crate::app::extend(&workshop, &session.extras, &instruments))
+    };
     let watch = watch.as_mut().map(|w| w as &mut dyn Watch);
-    console(ctx, workshop, instruments, session, store, None, watch)
+    console(
+        ctx,
+        workshop,
+        instruments,
+        session,
+        store,
+        None,
+        watch,
+        Some(series),
+    )
 }
 
 /// Where the console's answers go.
@@ -102,10 +123,14 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         store,
         live,
         None,
+        None,
     )
 }
 
 /// Runs the console on `workshop` (with the session's added steps already in it).
+// The one entry for new, resumed and rehearsed sessions: each argument is one
+// of the things that differ between them.
+#[allow(clippy::too_many_arguments)]
 fn console(
     ctx: &Ctx,
     workshop: Arc<Workshop>,
@@ -114,7 +139,9 @@ fn console(
     store: Store,
     live: Option<crate::session::Live>,
     watch: Option<&mut dyn Watch>,
+    series: Option<Series>,
 ) -> anyhow::Result<()> {
+    let series = series.unwrap_or_else(|| super::export::series(ctx, &session));
     let dir = match &store {
         Store::Nowhere => None,
         Store::Open(s) => Some(s.dir().to_path_buf()),
@@ -126,6 +153,7 @@ fn console(
         presentation: Presentation::Console,
         tz: Some(jiff::tz::TimeZone::system()),
         report_formats: Vec::new(),
+        series: Arc::new(series),
     };
     let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);
     let mut screen = Screen::open()?;

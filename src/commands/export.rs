@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::Ctx;
-use crate::export::{self, Format, Report};
+use crate::exercise;
+use crate::export::{self, Format, Report, Series};
+use crate::session::Session;
 use crate::storage;
 
 /// Writes the report of session `id` (default: the open one, else the
@@ -30,7 +32,8 @@ pub fn run(
         session,
         crate::runtime::now(),
         jiff::tz::TimeZone::system(),
-    );
+    )
+    .with_series(series(ctx, session));
     let mut formats = if all {
         Format::ALL.to_vec()
     } else {
@@ -68,4 +71,35 @@ pub fn run(
         println!("  {}", path.display());
     }
     Ok(())
+}
+
+/// The sessions of `session`'s series before it — the same workshop under the
+/// same name (a team, a client) — oldest first, with what each collected.
+/// A session without a name is in no series. One that cannot be read or whose
+/// workshop does not load is left out: a series is a help, not a must.
+pub fn series(ctx: &Ctx, session: &Session) -> Series {
+    let key = |name: &str| name.trim().to_lowercase();
+    let name = key(&session.meta.name);
+    if name.is_empty() {
+        return Series::default();
+    }
+    let now = crate::runtime::now();
+    let mut earlier: Vec<_> = storage::list(&ctx.root)
+        .into_iter()
+        .filter(|s| {
+            let m = &s.session.meta;
+            m.id != session.meta.id
+                && m.workshop == session.meta.workshop
+                && key(&m.name) == name
+                && m.created < session.meta.created
+        })
+        .filter_map(|s| {
+            let (w, _) = ctx.workshop_of(&s.dir, &s.session).ok()?;
+            let steps = exercise::session_answers(&w, &s.session, now);
+            Some((s.session.meta, steps))
+        })
+        .collect();
+    // Listed newest first.
+    earlier.reverse();
+    Series::new(earlier)
 }

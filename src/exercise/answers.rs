@@ -12,7 +12,8 @@ pub struct StepAnswers {
     pub id: String,
     pub title: String,
     /// The step's kind: info, break, model, board, discussion, decisions,
-    /// scale, slider, split, stages, canvas.
+    /// scale, slider, split, stages, canvas; or review (the open actions of
+    /// the series' last session, in front of the workshop).
     pub kind: &'static str,
     pub planned_minutes: u32,
     /// Time the step's clock ran, in milliseconds.
@@ -58,6 +59,8 @@ pub enum Block {
     },
     /// Marks placed on the stages of a curve or ladder, with notes.
     Stages { stages: Vec<StageMarks> },
+    /// The actions an earlier session of the series left open, as reviewed.
+    Review { items: Vec<Reviewed> },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
@@ -96,6 +99,18 @@ pub struct ActionItem {
     pub what: String,
     pub who: String,
     pub when: String,
+}
+
+/// An action from the last session of the series and what became of it.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Reviewed {
+    pub id: u64,
+    pub what: String,
+    pub who: String,
+    pub when: String,
+    /// `done`, `carried` (carried on) or `dropped`; `None` when not reviewed
+    /// (it stays open, as a carried-on one does).
+    pub status: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

@@ -5,6 +5,13 @@ use super::{Cx, Reply};
 use crate::app::Editor;
 use crate::session::{Change, Item, Target};
 
+/// The step's items (cards, points, actions), in id order.
+pub fn items<'a>(cx: &Cx<'a>) -> Vec<&'a Item> {
+    cx.state
+        .map(|s| s.items.iter().collect())
+        .unwrap_or_default()
+}
+
 /// The selected card: by id, so a new order or a new card elsewhere does not
 /// move it; by row when the card is gone (deleted), so it lands next to it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

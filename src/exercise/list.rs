@@ -58,12 +58,6 @@ impl List {
         }
     }
 
-    fn items<'a>(cx: &Cx<'a>) -> Vec<&'a Item> {
-        cx.state
-            .map(|s| s.items.iter().collect())
-            .unwrap_or_default()
-    }
-
     /// The selected row among `items` (for the view).
     pub fn row(&self, items: &[&Item]) -> usize {
         self.selection.row(items)
@@ -84,7 +78,7 @@ impl Exercise for List {
     }
 
     fn act(&mut self, action: Action, cx: &Cx) -> Reply {
-        let items = Self::items(cx);
+        let items = cards::items(cx);
         let selected = self.selection.selected(&items);
         match action {
             Action::Up | Action::Down => {
@@ -133,7 +127,7 @@ impl Exercise for List {
 
     fn committed(&mut self, change: &Change, cx: &Cx) {
         if let Some(item) = cards::last_put(change) {
-            let items = Self::items(cx);
+            let items = cards::items(cx);
             if let Some(row) = items.iter().position(|i| i.id == item.id) {
                 self.selection.put(&items, row);
             }

@@ -31,93 +31,58 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
             &format!("{} ({})", w.used, w.minutes),
         ],
     );
-    let cards = files.open(
+    use Column::{Named, Plain};
+    let mut open = |name: &str, columns: &[Column]| files.open(name, &header(w.id, columns));
+    let cards = open(
         "cards.csv",
         &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.area, w.id),
-            w.area,
-            &format!("{} {}", w.card, w.id),
-            w.card,
-            w.votes,
-            w.group,
+            Named(w.step),
+            Named(w.area),
+            Named(w.card),
+            Plain(w.votes),
+            Plain(w.group),
         ],
     );
-    let actions = files.open(
+    let actions = open(
         "actions.csv",
         &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            w.id,
-            w.what,
-            w.who,
-            w.when,
+            Named(w.step),
+            Plain(w.id),
+            Plain(w.what),
+            Plain(w.who),
+            Plain(w.when),
+            Plain(w.status_column),
         ],
     );
-    let scores = files.open(
-        "scores.csv",
-        &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.item, w.id),
-            w.item,
-            w.score,
-            "1",
-            "2",
-            "3",
-            "4",
-            "5",
-            w.mean,
-            w.note,
-        ],
-    );
-    let positions = files.open(
+    let mut score_columns = vec![Named(w.step), Named(w.item), Plain(w.score)];
+    score_columns.extend(["1", "2", "3", "4", "5"].map(Plain));
+    score_columns.extend([Plain(w.mean), Plain(w.note)]);
+    let scores = open("scores.csv", &score_columns);
+    let positions = open(
         "positions.csv",
         &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.dilemma, w.id),
-            w.dilemma,
-            w.left,
-            w.right,
-            w.now,
-            w.want,
+            Named(w.step),
+            Named(w.dilemma),
+            Plain(w.left),
+            Plain(w.right),
+            Plain(w.now),
+            Plain(w.want),
         ],
     );
-    let splits = files.open(
+    let splits = open(
         "splits.csv",
         &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.unit, w.id),
-            w.unit,
-            &format!("{} {}", w.category, w.id),
-            w.category,
-            w.percent,
+            Named(w.step),
+            Named(w.unit),
+            Named(w.category),
+            Plain(w.percent),
         ],
     );
-    let stages = files.open(
+    let stages = open(
         "stages.csv",
-        &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.stage, w.id),
-            w.stage,
-            w.marks,
-            w.note,
-        ],
+        &[Named(w.step), Named(w.stage), Plain(w.marks), Plain(w.note)],
     );
-    let texts = files.open(
-        "texts.csv",
-        &[
-            &format!("{} {}", w.step, w.id),
-            w.step,
-            &format!("{} {}", w.field, w.id),
-            w.field,
-            w.text,
-        ],
-    );
+    let texts = open("texts.csv", &[Named(w.step), Named(w.field), Plain(w.text)]);
     for (i, step) in r.steps.iter().enumerate() {
         files.row(
             steps,
@@ -183,6 +148,7 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                                 a.what.clone(),
                                 a.who.clone(),
                                 a.when.clone(),
+                                String::new(),
                             ]),
                         );
                     }
@@ -245,6 +211,20 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                         }
                     }
                 }
+                Block::Review { items } => {
+                    for i in items {
+                        files.row(
+                            actions,
+                            at(&[
+                                i.id.to_string(),
+                                i.what.clone(),
+                                i.who.clone(),
+                                i.when.clone(),
+                                r.status(i.status.as_deref()).to_string(),
+                            ]),
+                        );
+                    }
+                }
                 Block::Stages { stages: list } => {
                     for s in list {
                         files.row(
@@ -262,6 +242,23 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
         }
     }
     files.finish()
+}
+
+/// A column of a header: a label, or a label with its id column before it.
+enum Column<'a> {
+    Named(&'a str),
+    Plain(&'a str),
+}
+
+/// The header row: "Trin Id", "Trin", … (`id` is the word for an id).
+fn header(id: &str, columns: &[Column]) -> Vec<String> {
+    columns
+        .iter()
+        .flat_map(|c| match c {
+            Column::Named(label) => vec![format!("{label} {id}"), label.to_string()],
+            Column::Plain(label) => vec![label.to_string()],
+        })
+        .collect()
 }
 
 /// The separator for the session's language (see the module's header).
@@ -289,7 +286,7 @@ impl Files {
     }
 
     /// A new file with its header row; returns its index.
-    fn open(&mut self, name: &str, header: &[&str]) -> usize {
+    fn open<S: AsRef<[u8]>>(&mut self, name: &str, header: &[S]) -> usize {
         let mut writer = csv::WriterBuilder::new()
             .delimiter(if self.da { b';' } else { b',' })
             .terminator(csv::Terminator::CRLF)

@@ -9,9 +9,9 @@
 use std::fmt::{self, Write};
 
 use super::markdown::{Scale, before, percent};
-use super::{Report, STYLE, minutes};
+use super::{Report, STYLE, action_row, minutes};
 use crate::exercise::answers::{
-    ActionItem, Area, Card, Label, Position, Score, Spread, StageMarks, Text, UnitSplit,
+    ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
 };
 use crate::exercise::{Block, StepAnswers};
 
@@ -81,47 +81,22 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     if decisions.is_empty() {
         writeln!(out, "<p class=\"empty\">{}</p>", w.no_decisions)?;
     } else {
-        writeln!(
-            out,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-            w.what, w.who, w.when, w.step
-        )?;
-        for (step, a) in decisions {
-            writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&a.what),
-                esc(&a.who),
-                esc(&a.when),
-                esc(&step.title)
-            )?;
-        }
-        writeln!(out, "</tbody>\n</table>")?;
+        let rows = decisions
+            .iter()
+            .map(|(step, a)| action_row(a, Some(&step.title)));
+        table(out, &[w.what, w.who, w.when, w.step], rows)?;
     }
     writeln!(out, "</section>")?;
 
-    if !r.series.open_actions.is_empty() {
+    if !r.unreviewed().is_empty() {
         writeln!(
             out,
             "<section class=\"review\">\n<h2>{}</h2>\n<p class=\"time\">{}</p>",
             w.from_last, w.review
         )?;
-        writeln!(
-            out,
-            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th></th></tr></thead>\n<tbody>",
-            w.what, w.who, w.when
-        )?;
-        for a in &r.series.open_actions {
-            writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&a.what),
-                esc(&a.who),
-                esc(&a.when),
-                w.status
-            )?;
-        }
-        writeln!(out, "</tbody>\n</table>\n</section>")?;
+        let rows = r.unreviewed().iter().map(|a| action_row(a, Some(w.status)));
+        table(out, &[w.what, w.who, w.when, ""], rows)?;
+        writeln!(out, "</section>")?;
     }
     agenda(out, r)?;
     for (i, step) in r.steps.iter().enumerate() {
@@ -240,6 +215,7 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
             Block::Positions { want, items } => positions(out, r, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,
             Block::Stages { stages } => self::stages(out, r, stages)?,
+            Block::Review { items } => review(out, r, items)?,
         }
     }
     writeln!(out, "</section>")
@@ -316,24 +292,39 @@ fn votes(out: &mut String, r: &Report, votes: u32) -> fmt::Result {
     Ok(())
 }
 
+/// The actions from last time and what became of each.
+fn review(out: &mut String, r: &Report, items: &[Reviewed]) -> fmt::Result {
+    let w = r.words();
+    let rows = items.iter().map(|i| super::review_row(r, i));
+    table(out, &[w.what, w.who, w.when, ""], rows)
+}
+
 fn actions(out: &mut String, r: &Report, actions: &[ActionItem]) -> fmt::Result {
     let w = r.words();
     if actions.is_empty() {
         return writeln!(out, "<p class=\"empty\">{}</p>", w.nothing);
     }
-    writeln!(
-        out,
-        "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
-        w.what, w.who, w.when
-    )?;
-    for a in actions {
-        writeln!(
-            out,
-            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&a.what),
-            esc(&a.who),
-            esc(&a.when)
-        )?;
+    let rows = actions.iter().map(|a| action_row(a, None));
+    table(out, &[w.what, w.who, w.when], rows)
+}
+
+/// A table: the header, and each row's cells escaped.
+fn table(
+    out: &mut String,
+    head: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> fmt::Result {
+    write!(out, "<table>\n<thead><tr>")?;
+    for h in head {
+        write!(out, "<th>{}</th>", esc(h))?;
+    }
+    writeln!(out, "</tr></thead>\n<tbody>")?;
+    for row in rows {
+        write!(out, "<tr>")?;
+        for c in row {
+            write!(out, "<td>{}</td>", esc(&c))?;
+        }
+        writeln!(out, "</tr>")?;
     }
     writeln!(out, "</tbody>\n</table>")
 }

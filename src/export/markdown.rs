@@ -6,9 +6,9 @@
 
 use std::fmt::{self, Write};
 
-use super::{Report, ReportWords, minutes};
+use super::{Report, ReportWords, action_row, minutes, short};
 use crate::exercise::answers::{
-    ActionItem, Area, Card, Label, Position, Score, Spread, StageMarks, Text, UnitSplit,
+    ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
 };
 use crate::exercise::{Block, StepAnswers};
 
@@ -55,36 +55,16 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     if decisions.is_empty() {
         writeln!(out, "_{}_\n", w.no_decisions)?;
     } else {
-        writeln!(out, "| {} | {} | {} | {} |", w.what, w.who, w.when, w.step)?;
-        writeln!(out, "| --- | --- | --- | --- |")?;
-        for (step, a) in decisions {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                esc(&a.what),
-                esc(&a.who),
-                esc(&a.when),
-                esc(&step.title)
-            )?;
-        }
-        out.push('\n');
+        let rows = decisions
+            .iter()
+            .map(|(step, a)| action_row(a, Some(&step.title)));
+        table(out, &[w.what, w.who, w.when, w.step], rows)?;
     }
 
-    if !r.series.open_actions.is_empty() {
+    if !r.unreviewed().is_empty() {
         writeln!(out, "## {}\n\n_{}_\n", w.from_last, w.review)?;
-        writeln!(out, "| {} | {} | {} | |", w.what, w.who, w.when)?;
-        writeln!(out, "| --- | --- | --- | --- |")?;
-        for a in &r.series.open_actions {
-            writeln!(
-                out,
-                "| {} | {} | {} | {} |",
-                esc(&a.what),
-                esc(&a.who),
-                esc(&a.when),
-                w.status
-            )?;
-        }
-        out.push('\n');
+        let rows = r.unreviewed().iter().map(|a| action_row(a, Some(w.status)));
+        table(out, &[w.what, w.who, w.when, ""], rows)?;
     }
 
     writeln!(out, "## {}\n", w.agenda)?;
@@ -155,6 +135,7 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
             Block::Positions { want, items } => positions(out, w, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,
             Block::Stages { stages } => self::stages(out, w, stages)?,
+            Block::Review { items } => review(out, r, items)?,
         }
     }
     Ok(())
@@ -200,20 +181,32 @@ fn list(out: &mut String, w: &ReportWords, cards: &[Card]) -> fmt::Result {
     Ok(())
 }
 
+/// The actions from last time and what became of each.
+fn review(out: &mut String, r: &Report, items: &[Reviewed]) -> fmt::Result {
+    let w = r.words();
+    let rows = items.iter().map(|i| super::review_row(r, i));
+    table(out, &[w.what, w.who, w.when, ""], rows)
+}
+
 fn actions(out: &mut String, w: &ReportWords, actions: &[ActionItem]) -> fmt::Result {
     if actions.is_empty() {
         return writeln!(out, "_{}_\n", w.nothing);
     }
-    writeln!(out, "| {} | {} | {} |", w.what, w.who, w.when)?;
-    writeln!(out, "| --- | --- | --- |")?;
-    for a in actions {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            esc(&a.what),
-            esc(&a.who),
-            esc(&a.when)
-        )?;
+    let rows = actions.iter().map(|a| action_row(a, None));
+    table(out, &[w.what, w.who, w.when], rows)
+}
+
+/// A table: the header, and each row's cells escaped.
+fn table(
+    out: &mut String,
+    head: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> fmt::Result {
+    writeln!(out, "| {} |", head.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(head.len()))?;
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| esc(c)).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
     }
     out.push('\n');
     Ok(())
@@ -232,16 +225,9 @@ pub struct Scale<'a> {
 pub fn before(r: &Report, step: &str, item: &str) -> String {
     r.trend(step, item)
         .iter()
-        .map(|v| v.map_or_else(|| "–".to_string(), |v| trim(r.decimal(v))))
+        .map(|v| v.map_or_else(|| "–".to_string(), |v| short(v, &r.session.lang)))
         .collect::<Vec<_>>()
         .join(" → ")
-}
-
-/// "3,0" as "3": an agreed score is whole.
-fn trim(s: String) -> String {
-    s.strip_suffix(",0")
-        .or_else(|| s.strip_suffix(".0"))
-        .map_or(s.clone(), str::to_string)
 }
 
 fn scores(

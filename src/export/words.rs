@@ -57,6 +57,7 @@ pub struct ReportWords {
     pub from_last: &'static str,
     pub review: &'static str,
     pub status: &'static str,
+    pub status_column: &'static str,
     pub before: &'static str,
 }
 
@@ -115,6 +116,7 @@ pub const DA: ReportWords = ReportWords {
     from_last: "Handlinger fra sidst",
     review: "Gennemgå dem: gjort, videreført eller droppet?",
     status: "☐ gjort ☐ videreført ☐ droppet",
+    status_column: "Status",
     before: "Før",
 };
 
@@ -173,6 +175,7 @@ pub const EN: ReportWords = ReportWords {
     from_last: "Actions from last time",
     review: "Review them: done, carried on or dropped?",
     status: "☐ done ☐ carried on ☐ dropped",
+    status_column: "Status",
     before: "Before",
 };
 

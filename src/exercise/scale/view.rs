@@ -70,6 +70,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize,
                     }
                 }
             }
+            // Earlier sessions of the series, oldest first: the trend.
+            let before = app.series().trend(&app.step().id, &item.id);
+            if before.iter().any(Option::is_some) {
+                let values: Vec<String> = before
+                    .iter()
+                    .map(|v| {
+                        v.map_or_else(|| "–".to_string(), |v| crate::export::short(v, app.lang()))
+                    })
+                    .collect();
+                lines.push(Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(format!("{}: {}", w.before, values.join(" → ")), theme.dim),
+                ]));
+            }
             if let Some(note) = value(&note_key(&item.id)) {
                 lines.push(Line::from(vec![
                     Span::raw("  "),
