@@ -221,9 +221,14 @@ pub struct Scale<'a> {
     pub votes: bool,
 }
 
-/// The earlier values of an item, oldest first, as "3 → 3,5" ("" without a series).
+/// The earlier values of an item, oldest first, as "3 → 3,5" ("" when it
+/// was never rated before).
 pub fn before(r: &Report, step: &str, item: &str) -> String {
-    r.trend(step, item)
+    let trend = r.trend(step, item);
+    if trend.iter().all(Option::is_none) {
+        return String::new();
+    }
+    trend
         .iter()
         .map(|v| v.map_or_else(|| "–".to_string(), |v| short(v, &r.session.lang)))
         .collect::<Vec<_>>()
