@@ -36,6 +36,8 @@ pub struct Ctx {
     pub rehearse: bool,
     pub theme: Theme,
     pub library: Library,
+    /// The files the library was loaded from (a new session copies its own).
+    pub files: Vec<crate::content::SourceFile>,
 }
 
 impl Ctx {
@@ -122,9 +124,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     if let Some(w) = warning {
         eprintln!("warning: {w}");
     }
-    let (library, problems) = Library::load(&[]);
+    let (files, mut problems) = crate::content::sources(&[]);
+    let library = Library::from_files(&files, &mut problems);
+    problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     warn(&problems);
     let ctx = Ctx {
+        files,
         root: storage::data_dir(settings.data_dir.as_deref()),
         lang,
         rehearse: settings.rehearse,

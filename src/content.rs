@@ -312,6 +312,8 @@ pub struct SourceFile {
 #[derive(Default)]
 pub struct Library {
     contents: BTreeMap<String, BTreeMap<String, Content>>,
+    /// The file each content was read from, by language and id.
+    content_paths: BTreeMap<(String, String), String>,
     workshops: BTreeMap<(String, String), (Workshop, String)>,
 }
 
@@ -403,6 +405,8 @@ impl Library {
     ) {
         let (lang, cid) = (content.lang().to_string(), content.id().to_string());
         if c.is_clean() && self.claim(origin, "content", &lang, &cid, id, file, &mut c) {
+            self.content_paths
+                .insert((lang.clone(), cid.clone()), file.path.clone());
             self.contents.entry(lang).or_default().insert(cid, content);
         }
         problems.extend(c.finish());
@@ -461,6 +465,13 @@ impl Library {
         self.workshops
             .get(&(lang.to_string(), id.to_string()))
             .map(|(_, p)| p.as_str())
+    }
+
+    /// The path of the file the content `id` in `lang` was loaded from.
+    pub fn content_path(&self, lang: &str, id: &str) -> Option<&str> {
+        self.content_paths
+            .get(&(lang.to_string(), id.to_string()))
+            .map(String::as_str)
     }
 
     /// Workshops in `lang`, by id.

@@ -10,7 +10,7 @@ use anyhow::Context;
 use super::rehearse::FileWatch;
 use super::{Ctx, pick};
 use crate::app::{App, Options, Presentation};
-use crate::content::{Content, DEFAULT_WORKSHOP, Workshop};
+use crate::content::{Content, DEFAULT_WORKSHOP, Library, SourceFile, Workshop};
 use crate::exercise::review;
 use crate::export::Series;
 use crate::runtime::{self, Screen, Watch};
@@ -29,13 +29,21 @@ struct Chosen {
 /// The workshop `name` (default: the 3-hour workshop) with the files it is
 /// made of.
 fn choose_workshop(ctx: &Ctx, name: Option<&str>) -> anyhow::Result<Chosen> {
-    let picked = pick::workshop(name.unwrap_or(DEFAULT_WORKSHOP), ctx.lang)?;
-    let found = &picked.workshop;
-    Ok(Chosen {
-        files: pinned::select(found, &picked.library, &picked.files).unwrap_or_default(),
-        instruments: picked.library.instruments(&found.lang).cloned().collect(),
+    let name = name.unwrap_or(DEFAULT_WORKSHOP);
+    let chosen = |found: &Workshop, library: &Library, files: &[SourceFile]| Chosen {
+        files: pinned::select(found, library, files).unwrap_or_default(),
+        instruments: library.instruments(&found.lang).cloned().collect(),
         workshop: Arc::new(found.clone()),
-    })
+    };
+    // A workshop by id is in the library loaded already; a file is loaded
+    // with it, so its references resolve.
+    if !std::path::Path::new(name).is_file()
+        && let Some(found) = ctx.library.workshop(name, ctx.lang)
+    {
+        return Ok(chosen(found, &ctx.library, &ctx.files));
+    }
+    let picked = pick::workshop(name, ctx.lang)?;
+    Ok(chosen(&picked.workshop, &picked.library, &picked.files))
 }
 
 /// A new session of the workshop `name` (a shipped id or a path; default:

@@ -12,8 +12,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 use super::{StorageError, atomic, create_private_dir, regular};
 use crate::content::{Content, Library, MAX_FILE_BYTES, Problem, SourceFile, StepKind, Workshop};
 
@@ -28,18 +26,6 @@ pub struct PinnedFile {
     /// Relative to `DIR`: `<id>.toml` for the workshop, `content/<id>.toml`.
     pub name: String,
     pub bytes: Vec<u8>,
-}
-
-/// Just enough of a file to know which content it defines.
-#[derive(Deserialize)]
-struct Head {
-    id: Option<String>,
-    lang: Option<String>,
-    kind: Option<String>,
-}
-
-fn head(file: &SourceFile) -> Option<Head> {
-    toml::from_str(std::str::from_utf8(&file.bytes).ok()?).ok()
 }
 
 /// The files that make `workshop` as `library` loaded it from `files`: the
@@ -80,7 +66,7 @@ pub fn select(
         }
     }
     for content in used {
-        if let Some(file) = source_of(content, files) {
+        if let Some(file) = source_of(content, library, files) {
             pinned.push(PinnedFile {
                 name: format!("{CONTENT}/{}.toml", content.id()),
                 bytes: file.bytes.clone(),
@@ -90,26 +76,15 @@ pub fn select(
     Some(pinned)
 }
 
-/// The file `content` was loaded from: among the files that name its id and
-/// language, the one that loads on its own into exactly this content (a file
-/// in ./content may replace a shipped one with the same id).
-fn source_of<'f>(content: &Content, files: &'f [SourceFile]) -> Option<&'f SourceFile> {
-    files.iter().rev().find(|f| {
-        let Some(h) = head(f) else { return false };
-        if h.id.as_deref() != Some(content.id())
-            || h.lang.as_deref() != Some(content.lang())
-            || h.kind.as_deref() == Some("workshop")
-        {
-            return false;
-        }
-        let one = SourceFile {
-            path: f.path.clone(),
-            bytes: f.bytes.clone(),
-            embedded: f.embedded,
-        };
-        let lib = Library::from_files(&[one], &mut Vec::new());
-        lib.contents(content.lang()).any(|c| c == content)
-    })
+/// The file `content` was loaded from (a file in ./content may replace a
+/// shipped one with the same id: the library knows which one it kept).
+fn source_of<'f>(
+    content: &Content,
+    library: &Library,
+    files: &'f [SourceFile],
+) -> Option<&'f SourceFile> {
+    let path = library.content_path(content.lang(), content.id())?;
+    files.iter().rev().find(|f| f.path == path)
 }
 
 /// Writes `files` into the session folder `dir`.
