@@ -3,6 +3,11 @@
 
 /// Every fixed text on the screens, in one language.
 pub struct Words {
+    /// "flipover: the answers are saved in <folder>", after the console.
+    pub answers_saved_in: &'static str,
+    pub session: &'static str,
+    pub already_open: &'static str,
+    pub close_other: &'static str,
     pub step: &'static str,
     pub left: &'static str,
     pub over: &'static str,
@@ -93,6 +98,10 @@ pub struct Words {
 }
 
 pub const DA: Words = Words {
+    answers_saved_in: "svarene er gemt i",
+    session: "sessionen",
+    already_open: "er allerede åben i en anden flipover",
+    close_other: "To konsoller skriver aldrig i samme session: luk den anden først.",
     step: "Trin",
     left: "tilbage",
     over: "over tiden",
@@ -181,6 +190,10 @@ pub const DA: Words = Words {
 };
 
 pub const EN: Words = Words {
+    answers_saved_in: "the answers are saved in",
+    session: "session",
+    already_open: "is already open in another flipover",
+    close_other: "Two consoles never write one session: close the other one first.",
     step: "Step",
     left: "left",
     over: "over time",

@@ -73,11 +73,22 @@ fn a_second_console_on_the_same_session_is_refused() {
     let data = tempfile::tempdir().expect("tempdir");
     let mut first = Console::start(&["run"], data.path());
     first.wait_for("Trin 1/9");
+    // Said in the session's language (Danish here), or the one asked for.
     let mut second = Console::start(&["resume"], data.path());
-    second.wait_for("already open in another flipover");
+    second.wait_for("er allerede åben i en anden flipover");
     assert!(!second.wait_exit().success());
+    let mut third = Console::start(&["resume", "--lang", "en"], data.path());
+    third.wait_for("already open in another flipover");
+    assert!(!third.wait_exit().success());
     first.send("q");
     assert!(first.wait_exit().success());
+    assert!(
+        first
+            .final_contents()
+            .contains("flipover: svarene er gemt i"),
+        "{}",
+        first.final_contents()
+    );
 }
 
 #[test]

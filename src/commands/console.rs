@@ -119,7 +119,8 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         let loaded = storage::read(dir)?;
         (Store::Nowhere, loaded.session, loaded.live)
     } else {
-        let (store, session, live) = SessionStore::open(dir)?;
+        let (store, session, live) =
+            SessionStore::open(dir).map_err(|e| in_language(ctx, dir, e))?;
         (Store::Open(store), session, live)
     };
     let (workshop, instruments) = ctx.workshop_of(dir, &session)?;
@@ -132,6 +133,25 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         live,
         None,
         None,
+    )
+}
+
+/// A session already open elsewhere, said in the session's language (the
+/// other errors are for whoever repairs the folder, and stay as they are).
+fn in_language(ctx: &Ctx, dir: &Path, e: storage::StorageError) -> anyhow::Error {
+    let storage::StorageError::Locked { session, holder } = &e else {
+        return e.into();
+    };
+    let lang = ctx
+        .lang
+        .map(str::to_string)
+        .or_else(|| storage::read(dir).ok().map(|l| l.session.meta.lang));
+    let w = crate::i18n::words(lang.as_deref().unwrap_or("da"));
+    anyhow::anyhow!(
+        "{} {session} {} ({holder}). {}",
+        w.session,
+        w.already_open,
+        w.close_other
     )
 }
 
@@ -185,7 +205,11 @@ fn console(
     drop(screen);
     if let Some(dir) = dir.filter(|d| d.exists()) {
         // The terminal may be gone by now (a closed window): not worth a panic.
-        let line = format!("flipover: the answers are saved in {}", dir.display());
+        let line = format!(
+            "flipover: {} {}",
+            app.words().answers_saved_in,
+            dir.display()
+        );
         let _ = writeln!(std::io::stdout(), "{}", crate::text::clean(&line));
     }
     result
