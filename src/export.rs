@@ -75,6 +75,10 @@ pub struct SessionInfo {
     pub id: String,
     /// Who it was for (team, client), as the facilitator named it; may be empty.
     pub name: String,
+    /// The organisation the workshop file was prepared for; may be empty.
+    pub org: String,
+    /// How many took part, when the workshop file says.
+    pub participants: Option<u32>,
     /// The workshop's id and title.
     pub workshop: String,
     pub title: String,
@@ -109,6 +113,8 @@ impl Report {
             session: SessionInfo {
                 id: meta.id.clone(),
                 name: meta.name.clone(),
+                org: workshop.plan.org.clone(),
+                participants: workshop.plan.participants,
                 workshop: meta.workshop.clone(),
                 title: workshop.title.clone(),
                 lang: workshop.lang.clone(),

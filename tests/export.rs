@@ -428,3 +428,18 @@ fn the_export_command_writes_into_the_session_folder() {
     let out = run(&["export", "nobody"]);
     assert!(!out.status.success());
 }
+
+/// The organisation and the number of participants, when the workshop file
+/// was prepared with them (`flipover new --org … --participants …`).
+#[test]
+fn the_report_names_the_organisation_and_the_participants() {
+    let mut w = (*common::workshop("da")).clone();
+    w.plan.org = "Egedal Kommune".into();
+    w.plan.participants = Some(12);
+    let r = Report::new(&w, &common::session(&w), T0, utc());
+    let md = export::markdown::render(&r);
+    assert!(md.contains("- **Organisation:** Egedal Kommune"), "{md}");
+    assert!(md.contains("- **Deltagere:** 12"), "{md}");
+    let html = export::html::render(&r);
+    assert!(html.contains("<dt>Deltagere</dt><dd>12</dd>"), "{html}");
+}

@@ -48,6 +48,12 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     if !s.name.is_empty() {
         writeln!(out, "<dt>{}</dt><dd>{}</dd>", w.for_whom, esc(&s.name))?;
     }
+    if !s.org.is_empty() {
+        writeln!(out, "<dt>{}</dt><dd>{}</dd>", w.organisation, esc(&s.org))?;
+    }
+    if let Some(n) = s.participants {
+        writeln!(out, "<dt>{}</dt><dd>{n}</dd>", w.participants)?;
+    }
     writeln!(out, "<dt>{}</dt><dd>{}</dd>", w.date, r.date())?;
     let at = |t: &Option<String>, missing: &str| {
         t.as_deref()

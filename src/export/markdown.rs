@@ -28,6 +28,12 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     if !s.name.is_empty() {
         writeln!(out, "- **{}:** {}", w.for_whom, esc(&s.name))?;
     }
+    if !s.org.is_empty() {
+        writeln!(out, "- **{}:** {}", w.organisation, esc(&s.org))?;
+    }
+    if let Some(n) = s.participants {
+        writeln!(out, "- **{}:** {n}", w.participants)?;
+    }
     writeln!(out, "- **{}:** {}", w.date, r.date())?;
     let start = s
         .started

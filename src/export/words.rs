@@ -5,6 +5,8 @@
 pub struct ReportWords {
     pub report: &'static str,
     pub for_whom: &'static str,
+    pub organisation: &'static str,
+    pub participants: &'static str,
     pub date: &'static str,
     pub start: &'static str,
     pub end: &'static str,
@@ -64,6 +66,8 @@ pub struct ReportWords {
 pub const DA: ReportWords = ReportWords {
     report: "Rapport",
     for_whom: "For",
+    organisation: "Organisation",
+    participants: "Deltagere",
     date: "Dato",
     start: "Start",
     end: "Slut",
@@ -123,6 +127,8 @@ pub const DA: ReportWords = ReportWords {
 pub const EN: ReportWords = ReportWords {
     report: "Report",
     for_whom: "For",
+    organisation: "Organisation",
+    participants: "Participants",
     date: "Date",
     start: "Start",
     end: "End",
