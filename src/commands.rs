@@ -1,6 +1,15 @@
 //! commands: one module per command of the command line. `main.rs` parses the
 //! arguments and hands them here; each command loads what it needs once.
 
+/// A line on stdout; a reader that stopped reading (`| head`) ends the output
+/// quietly instead of with a panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod archive;
 mod check;
 mod console;
@@ -80,7 +89,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Check { paths }) => return Ok(check::run(paths)),
         Some(Command::Schema) => {
-            print!("{}", crate::content::schema::json());
+            let _ = std::io::Write::write_all(
+                &mut std::io::stdout(),
+                crate::content::schema::json().as_bytes(),
+            );
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Completions { shell }) => return shell::completions(*shell),

@@ -61,6 +61,8 @@ pub enum StorageError {
     Encode(String),
     #[error("no session {0:?} (see `flipover sessions`)")]
     NotFound(String),
+    #[error("no sessions yet in {} (start one with `flipover run`)", .0.display())]
+    NoSessions(PathBuf),
     #[error("{query:?} fits several sessions: {fits} (give more of the id or the name)")]
     Ambiguous { query: String, fits: String },
     /// No readable session, but a damaged one.
@@ -426,7 +428,7 @@ pub fn find(root: &Path, id: Option<&str>) -> Result<PathBuf, StorageError> {
                         id: d.id.clone(),
                         reason: d.reason.clone(),
                     },
-                    None => StorageError::NotFound("(no sessions yet)".into()),
+                    None => StorageError::NoSessions(root.to_path_buf()),
                 })
         }
     }

@@ -212,19 +212,28 @@ fn without_a_terminal_each_screen_says_so_and_leaves_no_session() {
 #[test]
 fn a_closed_stdout_ends_the_listing_without_a_panic() {
     let data = tempfile::tempdir().expect("tempdir");
-    let (reader, writer) = std::io::pipe().expect("pipe");
-    drop(reader);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
-        .arg("sessions")
-        .env("FLIPOVER_DATA_DIR", data.path())
-        .current_dir(data.path())
-        .stdout(writer)
-        .stderr(std::process::Stdio::piped())
-        .output()
-        .expect("run");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!err.contains("panicked"), "{err}");
-    assert!(out.status.success(), "{err}");
+    // Every command that prints, read by a program that stopped reading (`| head`).
+    for args in [
+        &["sessions"][..],
+        &["completions", "bash"],
+        &["man"],
+        &["schema"],
+        &["guide", "3-timers-workshop"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
+            .args(args)
+            .env("FLIPOVER_DATA_DIR", data.path())
+            .current_dir(data.path())
+            .stdout(writer)
+            .stderr(std::process::Stdio::piped())
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(out.status.success(), "{args:?}: {err}");
+    }
 }
 
 #[test]

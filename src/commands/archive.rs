@@ -15,6 +15,6 @@ pub fn run(ctx: &Ctx, id: &str, undo: bool) -> anyhow::Result<()> {
     } else {
         "archived (flipover sessions --all shows it; archive --undo brings it back)"
     };
-    println!("flipover: {} is {done}", clean(meta.label()));
+    say!("flipover: {} is {done}", clean(meta.label()));
     Ok(())
 }

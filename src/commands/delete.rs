@@ -47,11 +47,11 @@ pub fn run(ctx: &Ctx, id: &str, yes: bool) -> anyhow::Result<()> {
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "j" | "J" | "yes" | "ja") {
-            println!("flipover: kept");
+            say!("flipover: kept");
             return Ok(());
         }
     }
     std::fs::remove_dir_all(&dir).with_context(|| format!("cannot delete {}", dir.display()))?;
-    println!("flipover: deleted {what}");
+    say!("flipover: deleted {what}");
     Ok(())
 }

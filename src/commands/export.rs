@@ -66,9 +66,9 @@ pub fn run(
         (None, _) => export::write(&report, &formats, &export::folder(&dir))?,
     };
     let name = crate::text::clean(session.meta.label()).into_owned();
-    println!("flipover: the report of {name} is written:");
+    say!("flipover: the report of {name} is written:");
     for path in written {
-        println!("  {}", path.display());
+        say!("  {}", path.display());
     }
     Ok(())
 }

@@ -90,20 +90,20 @@ pub fn run(args: &NewArgs<'_>) -> anyhow::Result<ExitCode> {
     std::fs::write(&schema, crate::content::schema::json())
         .with_context(|| format!("cannot write {}", schema.display()))?;
     let w = &picked.workshop;
-    println!(
+    say!(
         "wrote {shown}: \"{}\", {} steps, {} minutes, from {}",
         crate::text::clean(&w.title),
         w.steps.len(),
         w.minutes,
         w.id
     );
-    println!(
+    say!(
         "  (and {}, so editors complete and check as you type)",
         schema.display()
     );
-    println!("next:");
-    println!("  flipover check {shown}");
-    println!("  flipover guide {shown}");
-    println!("  flipover run {shown} --rehearse");
+    say!("next:");
+    say!("  flipover check {shown}");
+    say!("  flipover guide {shown}");
+    say!("  flipover run {shown} --rehearse");
     Ok(ExitCode::SUCCESS)
 }

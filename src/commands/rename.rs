@@ -13,7 +13,7 @@ pub fn run(ctx: &Ctx, id: &str, name: &str) -> anyhow::Result<()> {
     let dir = storage::find(&ctx.root, Some(id))?;
     let name = one_line(name);
     let meta = rewrite_meta(&dir, |m| m.name = name.clone())?;
-    println!(
+    say!(
         "flipover: {} is now named {}",
         clean(&meta.id),
         clean(&meta.name)
