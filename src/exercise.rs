@@ -139,6 +139,12 @@ pub trait Exercise {
     /// Brings answers stored by an older version under today's keys.
     fn upgrade(&self, _state: &mut StepState) {}
 
+    /// What the step puts in front of the room, for the facilitator's script:
+    /// the parts of its model or instrument, the situations written ahead.
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        Vec::new()
+    }
+
     /// Extra notes for the facilitator, under headings.
     fn notes(&self, _words: &Words) -> Vec<(&'static str, Vec<String>)> {
         Vec::new()

@@ -239,10 +239,14 @@ fn step_blocks(w: &Words, n: usize, step: &Step, slot: Slot) -> Vec<Block> {
     }
     // The instrument: what the step runs, when it runs content or collects
     // actions (a welcome or a break has none to name).
-    let named = content_title(&step.kind)
-        .map(|title| format!("{} – {title}", w.kind(&step.kind)))
+    let named = step
+        .kind
+        .about()
+        .map(|a| format!("{} – {}", w.kind(&step.kind), a.title))
         .or_else(|| {
-            matches!(step.kind, StepKind::Decisions).then(|| w.kind(&step.kind).to_string())
+            step.kind
+                .collects_actions()
+                .then(|| w.kind(&step.kind).to_string())
         });
     if let Some(mut text) = named {
         if step.protected {
@@ -256,7 +260,7 @@ fn step_blocks(w: &Words, n: usize, step: &Step, slot: Slot) -> Vec<Block> {
     let lists = [
         (w.say, step.notes.clone()),
         (w.questions, step.questions.clone()),
-        (w.materials, materials(&step.kind)),
+        (w.materials, crate::exercise::for_step(step).materials(step)),
     ];
     for (label, items) in lists {
         if !items.is_empty() {
@@ -267,74 +271,6 @@ fn step_blocks(w: &Words, n: usize, step: &Step, slot: Slot) -> Vec<Block> {
         }
     }
     out
-}
-
-fn content_title(kind: &StepKind) -> Option<&str> {
-    Some(match kind {
-        StepKind::Model(x) => &x.about.title,
-        StepKind::Board { board, .. } => &board.about.title,
-        StepKind::Scale(x) => &x.about.title,
-        StepKind::Slider(x) => &x.about.title,
-        StepKind::Split(x) => &x.about.title,
-        StepKind::Stages(x) => &x.about.title,
-        StepKind::Canvas(x) => &x.about.title,
-        StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => {
-            return None;
-        }
-    })
-}
-
-/// What the step puts in front of the room: the parts of its model or
-/// instrument, the situations written in advance.
-fn materials(kind: &StepKind) -> Vec<String> {
-    match kind {
-        StepKind::Model(m) => m
-            .phases
-            .iter()
-            .map(|p| {
-                let advice: Vec<String> = p
-                    .advice
-                    .iter()
-                    .map(|a| format!("{}. {}", a.number, a.title))
-                    .collect();
-                format!("{}: {}", p.title, advice.join("; "))
-            })
-            .collect(),
-        StepKind::Board { board, situations } => {
-            let mut out: Vec<String> = situations
-                .iter()
-                .filter(|(_, text)| !text.is_empty())
-                .filter_map(|(id, text)| {
-                    let s = board.situations.iter().find(|s| &s.id == id)?;
-                    Some(format!("{}: {text}", s.title))
-                })
-                .collect();
-            let areas: Vec<&str> = board.areas.iter().map(|a| a.title.as_str()).collect();
-            out.push(areas.join(" · "));
-            out.extend(board.inspiration.iter().cloned());
-            out
-        }
-        StepKind::Scale(s) => s
-            .items
-            .iter()
-            .map(|i| format!("{} ({}–{})", i.title, s.min, s.max))
-            .collect(),
-        StepKind::Slider(s) => s
-            .items
-            .iter()
-            .map(|d| format!("{} ↔ {}", d.left, d.right))
-            .collect(),
-        StepKind::Split(s) => {
-            let categories: Vec<&str> = s.categories.iter().map(|c| c.title.as_str()).collect();
-            s.units
-                .iter()
-                .map(|u| format!("{}: {} (100 %)", u.title, categories.join(", ")))
-                .collect()
-        }
-        StepKind::Stages(s) => s.stages.iter().map(|st| st.title.clone()).collect(),
-        StepKind::Canvas(c) => c.fields.iter().map(|f| f.title.clone()).collect(),
-        StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => Vec::new(),
-    }
 }
 
 #[cfg(test)]

@@ -335,18 +335,35 @@ pub enum StepKind {
 }
 
 impl StepKind {
+    /// What the content the step runs says about itself, if it runs any.
+    pub fn about(&self) -> Option<&About> {
+        Some(match self {
+            StepKind::Model(x) => &x.about,
+            StepKind::Board { board, .. } => &board.about,
+            StepKind::Scale(x) => &x.about,
+            StepKind::Slider(x) => &x.about,
+            StepKind::Split(x) => &x.about,
+            StepKind::Stages(x) => &x.about,
+            StepKind::Canvas(x) => &x.about,
+            StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => {
+                return None;
+            }
+        })
+    }
+
+    /// Whether the step shows a model, whose advice can offer instruments.
+    pub fn offers_instruments(&self) -> bool {
+        matches!(self, StepKind::Model(_))
+    }
+
+    /// Whether the step collects actions (what, who, by when).
+    pub fn collects_actions(&self) -> bool {
+        matches!(self, StepKind::Decisions)
+    }
+
     /// The id of the content the step runs, if it runs any.
     pub fn content_id(&self) -> Option<&str> {
-        match self {
-            StepKind::Model(x) => Some(&x.about.id),
-            StepKind::Board { board, .. } => Some(&board.about.id),
-            StepKind::Scale(x) => Some(&x.about.id),
-            StepKind::Slider(x) => Some(&x.about.id),
-            StepKind::Split(x) => Some(&x.about.id),
-            StepKind::Stages(x) => Some(&x.about.id),
-            StepKind::Canvas(x) => Some(&x.about.id),
-            StepKind::Info | StepKind::Break | StepKind::Discussion | StepKind::Decisions => None,
-        }
+        self.about().map(|a| a.id.as_str())
     }
 
     /// Board situations the workshop wrote in advance, by situation id.

@@ -13,7 +13,7 @@ use super::answers::{Area, Card, Text};
 use super::cards::{self, Selection};
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
-use crate::content::Board;
+use crate::content::{Board, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{Change, Item, StepState, Target};
@@ -450,6 +450,24 @@ impl Exercise for Cards {
 
     fn leave(&mut self) {
         self.picked = None;
+    }
+
+    fn materials(&self, step: &Step) -> Vec<String> {
+        let board = &self.board;
+        let mut out: Vec<String> = step
+            .kind
+            .written_situations()
+            .iter()
+            .filter(|(_, text)| !text.is_empty())
+            .filter_map(|(id, text)| {
+                let s = board.situations.iter().find(|s| &s.id == id)?;
+                Some(format!("{}: {text}", s.title))
+            })
+            .collect();
+        let areas: Vec<&str> = board.areas.iter().map(|a| a.title.as_str()).collect();
+        out.push(areas.join(" · "));
+        out.extend(board.inspiration.iter().cloned());
+        out
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use super::answers::Text;
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor};
-use crate::content::Canvas;
+use crate::content::{Canvas, Step};
 use crate::i18n::Words;
 use crate::keymap::{Table, bind, c, k};
 use crate::session::{StepState, Target};
@@ -105,6 +105,10 @@ impl Exercise for Fields {
             .get(self.row())
             .map_or(cx.words.note.to_string(), |f| f.title.clone());
         Editor::new(&cx.step.id, target, title, &values)
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        self.canvas.fields.iter().map(|f| f.title.clone()).collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

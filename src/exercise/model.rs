@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App};
-use crate::content::Model;
+use crate::content::{Model, Step};
 use crate::i18n::Words;
 use crate::keymap::{DIGITS, Table, bind, c, k};
 use crate::session::StepState;
@@ -211,6 +211,21 @@ impl Exercise for ModelView {
 
     fn leave(&mut self) {
         self.open = None;
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        self.model
+            .phases
+            .iter()
+            .map(|p| {
+                let advice: Vec<String> = p
+                    .advice
+                    .iter()
+                    .map(|a| format!("{}. {}", a.number, a.title))
+                    .collect();
+                format!("{}: {}", p.title, advice.join("; "))
+            })
+            .collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use super::answers::{Score, Spread, spread};
 use super::{Block, Cx, Exercise, Reply, note_form, note_key, note_target};
 use crate::app::{Action, App, Editor};
-use crate::content::Scale;
+use crate::content::{Scale, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, DIGITS, Table, bind, c, k};
 use crate::session::{StepState, Target, Value};
@@ -124,6 +124,14 @@ impl Exercise for Scores {
         let ed = note_form(target, values, cx, rows, &mut row);
         self.row = row;
         ed
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        let s = &self.scale;
+        s.items
+            .iter()
+            .map(|i| format!("{} ({}–{})", i.title, s.min, s.max))
+            .collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

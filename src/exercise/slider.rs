@@ -12,7 +12,7 @@ use ratatui::layout::Rect;
 use super::answers::Position;
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App};
-use crate::content::Slider;
+use crate::content::{Slider, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, DIGITS, Table, bind, k};
 use crate::session::{StepState, Value};
@@ -139,6 +139,14 @@ impl Exercise for Positions {
             }
             state.values.insert(d.id.clone(), Value::Table(t));
         }
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        self.slider
+            .items
+            .iter()
+            .map(|d| format!("{} ↔ {}", d.left, d.right))
+            .collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use super::answers::{Label, UnitSplit};
 use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
-use crate::content::Split;
+use crate::content::{Split, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{Change, StepState, Target, Value};
@@ -249,6 +249,15 @@ impl Exercise for Shares {
                 .collect();
             state.values.insert(unit.id.clone(), Value::Table(table));
         }
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        let s = &self.split;
+        let categories: Vec<&str> = s.categories.iter().map(|c| c.title.as_str()).collect();
+        s.units
+            .iter()
+            .map(|u| format!("{}: {} (100 %)", u.title, categories.join(", ")))
+            .collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

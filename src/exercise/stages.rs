@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use super::answers::StageMarks;
 use super::{Block, Cx, Exercise, Reply, note_form, note_key, note_target};
 use crate::app::{Action, App, Editor};
-use crate::content::Stages;
+use crate::content::{Stages, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
 use crate::session::{StepState, Target, Value};
@@ -107,6 +107,14 @@ impl Exercise for Marks {
         let ed = note_form(target, values, cx, rows, &mut row);
         self.row = row;
         ed
+    }
+
+    fn materials(&self, _step: &Step) -> Vec<String> {
+        self.stages
+            .stages
+            .iter()
+            .map(|st| st.title.clone())
+            .collect()
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{StorageError, atomic, create_private_dir, regular};
-use crate::content::{Content, Library, MAX_FILE_BYTES, Problem, SourceFile, StepKind, Workshop};
+use crate::content::{Content, Library, MAX_FILE_BYTES, Problem, SourceFile, Workshop};
 
 /// The folder in a session that holds its workshop.
 pub const DIR: &str = "workshop";
@@ -56,11 +56,7 @@ pub fn select(
             want(id);
         }
     }
-    if workshop
-        .steps
-        .iter()
-        .any(|s| matches!(s.kind, StepKind::Model(_)))
-    {
+    if workshop.steps.iter().any(|s| s.kind.offers_instruments()) {
         for c in library.instruments(&workshop.lang) {
             want(c.id());
         }
