@@ -186,6 +186,8 @@ impl App {
         if let Some(view) = live.as_ref().map(|l| &l.view) {
             app.by_votes = view.by_votes;
             app.plan_for_room = view.plan;
+            // A session quit on its closing screen opens there again.
+            app.closing = view.closing;
         }
         let editor = live
             .and_then(|l| l.draft)
@@ -256,7 +258,8 @@ impl App {
     /// The key tables that apply now, the topmost mode's only.
     pub fn keys(&self) -> Vec<Table> {
         match &self.mode {
-            Mode::Editing(_) | Mode::Saving(_) => vec![keymap::FORM],
+            Mode::Editing(ed) | Mode::Saving(ed) if ed.fields.len() > 1 => vec![keymap::FORM],
+            Mode::Editing(_) | Mode::Saving(_) => vec![keymap::FIELD],
             Mode::ConfirmQuit(_) | Mode::ResumeClock { .. } => vec![keymap::QUESTION],
             Mode::Help { .. } | Mode::Notes { .. } => vec![keymap::READING],
             Mode::Agenda(_) => vec![keymap::AGENDA],

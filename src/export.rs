@@ -366,9 +366,10 @@ pub struct ExportError {
 /// Writes the report in `formats` into `dir` (created if missing), each file
 /// atomically; returns the files written, in order.
 pub fn write(report: &Report, formats: &[Format], dir: &Path) -> Result<Vec<PathBuf>, ExportError> {
-    std::fs::create_dir_all(dir).map_err(|cause| ExportError {
+    // Owner-only, as the session folder it usually sits in.
+    crate::storage::create_private_dir(dir).map_err(|e| ExportError {
         path: dir.to_path_buf(),
-        cause,
+        cause: std::io::Error::other(e.to_string()),
     })?;
     let mut written = Vec::new();
     for format in formats {

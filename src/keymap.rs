@@ -395,10 +395,23 @@ pub const AGENDA: Table = &[
     bind(&[ctrl('c')], A::Quit, false, "afslut", "quit"),
 ];
 
-/// The answer form. Any other key types.
+const SAVE: Binding = bind(&[k(K::Enter)], A::Save, true, "gem", "save");
+const CANCEL: Binding = bind(&[k(K::Esc)], A::Cancel, true, "fortryd", "cancel");
+// `q` types: the scribe writes what the room says ("Quick wins", "FAQ"), and
+// a letter that sometimes quits would eat words. Ctrl-Q quits, asking first
+// when there is text; Esc closes the form, and then `q` quits.
+const QUIT_FORM: Binding = bind(
+    &[ctrl('q'), ctrl('c')],
+    A::Quit,
+    true,
+    "afslut (spørger først)",
+    "quit (asks first)",
+);
+
+/// The answer form with several fields (an action). Any other key types.
 pub const FORM: Table = &[
-    bind(&[k(K::Enter)], A::Save, true, "gem", "save"),
-    bind(&[k(K::Esc)], A::Cancel, true, "fortryd", "cancel"),
+    SAVE,
+    CANCEL,
     bind(&[k(K::Tab)], A::NextField, true, "næste felt", "next field"),
     bind(
         &[k(K::BackTab)],
@@ -407,17 +420,11 @@ pub const FORM: Table = &[
         "forrige felt",
         "previous field",
     ),
-    // `q` types: the scribe writes what the room says ("Quick wins", "FAQ"),
-    // and a letter that sometimes quits would eat words. Ctrl-Q quits, asking
-    // first when there is text; Esc closes the form, and then `q` quits.
-    bind(
-        &[ctrl('q'), ctrl('c')],
-        A::Quit,
-        true,
-        "afslut (spørger først)",
-        "quit (asks first)",
-    ),
+    QUIT_FORM,
 ];
+
+/// A form of one field (a card, a note, a percentage). Any other key types.
+pub const FIELD: Table = &[SAVE, CANCEL, QUIT_FORM];
 
 /// A yes/no question (quit while typing; does closed time count).
 pub const QUESTION: Table = &[
@@ -513,7 +520,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         let mut tables: Vec<Table> = vec![
-            STEP, CLOSING, READING, AGENDA, FORM, QUESTION, LAUNCHER, ROOM,
+            STEP, CLOSING, READING, AGENDA, FORM, FIELD, QUESTION, LAUNCHER, ROOM,
         ];
         tables.extend(exercises().iter().flat_map(|e| e.tables()));
         for table in tables {

@@ -65,7 +65,7 @@ impl Launcher {
                     "{} · {} · {} {}",
                     meta.id,
                     s.session.step,
-                    s.session.item_count(),
+                    s.session.answer_count(),
                     if da { "svar" } else { "answers" }
                 ),
                 choice: Choice::Resume(s.dir.clone()),

@@ -380,6 +380,15 @@ impl Session {
             .map_or(1, |m| m + 1)
     }
 
+    /// Number of answers in all steps: cards, points and actions, situations
+    /// described, and instrument values (scores, positions, splits, notes).
+    pub fn answer_count(&self) -> usize {
+        self.steps
+            .values()
+            .map(|s| s.items.len() + s.situations.len() + s.values.len())
+            .sum()
+    }
+
     /// Number of items in all steps.
     pub fn item_count(&self) -> usize {
         self.steps.values().map(|s| s.items.len()).sum()

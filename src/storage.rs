@@ -99,7 +99,7 @@ pub fn sessions_dir(root: &Path) -> PathBuf {
 }
 
 /// Creates a folder readable by its owner only.
-fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
+pub(crate) fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

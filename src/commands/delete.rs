@@ -34,7 +34,7 @@ pub fn run(ctx: &Ctx, id: &str, yes: bool) -> anyhow::Result<()> {
             "{} ({}, {} answers)",
             clean(l.session.meta.label()),
             clean(&l.session.meta.id),
-            l.session.item_count()
+            l.session.answer_count()
         ),
         Err(_) => clean(&dir.display().to_string()).into_owned(),
     };

@@ -55,7 +55,7 @@ pub fn run(ctx: &Ctx, all: bool) {
             clean(&meta.workshop),
             clean(&created),
             clean(&progress),
-            s.session.item_count(),
+            s.session.answer_count(),
             if meta.archived { "  (archived)" } else { "" }
         );
     }

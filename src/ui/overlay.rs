@@ -61,7 +61,11 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
     } else if let Some(err) = &ed.error {
         Line::styled(format!("{}: {err}", w.saving_failed), theme.error)
     } else {
-        Line::styled(w.enter_save, theme.dim)
+        // The form's own keys, from the table that handles them.
+        let keys: Vec<String> = crate::keymap::hints(&app.keys())
+            .map(|b| format!("{} {}", b.short_label(), b.text(app.lang())))
+            .collect();
+        Line::styled(keys.join(" · "), theme.dim)
     };
     frame.render_widget(Paragraph::new(note), last);
 }

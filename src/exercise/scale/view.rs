@@ -149,7 +149,11 @@ fn votes_summary(app: &App, s: &Spread, theme: &Theme) -> Span<'static> {
             s.low,
             s.high,
             s.count,
-            app.words().votes
+            if s.count == 1 {
+                app.words().vote
+            } else {
+                app.words().votes
+            }
         ),
         theme.accent,
     )
