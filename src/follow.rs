@@ -13,6 +13,7 @@ use crate::app::{Action, App, Msg};
 use crate::content::Library;
 use crate::keymap;
 use crate::runtime::{Program, now};
+use crate::session::Millis;
 use crate::storage;
 use crate::ui::{self, Theme};
 
@@ -37,6 +38,20 @@ pub fn room_app(
     ))
 }
 
+/// How long after the console's last sign of life the room view stops its
+/// clock: the console saves its reading every few seconds while a clock runs.
+const STALE_MS: Millis = 15_000;
+
+/// The time the room view reads the clocks at: now, or, when a clock runs
+/// but the console has not been heard from for a while (it quit or crashed),
+/// where it was last seen, so the room is not shown a countdown nobody runs.
+fn room_time(now: Millis, heartbeat: Option<Millis>, clock_running: bool) -> Millis {
+    match heartbeat {
+        Some(seen) if clock_running => now.min(seen + STALE_MS),
+        _ => now,
+    }
+}
+
 /// The room view of the session in `dir`, re-read whenever its files change.
 pub struct Follow<'a> {
     dir: PathBuf,
@@ -47,6 +62,8 @@ pub struct Follow<'a> {
     tz: jiff::tz::TimeZone,
     /// The files' signature when last read.
     seen: Option<Vec<Option<(u64, std::time::SystemTime)>>>,
+    /// When the console last said it was running (`live.toml`).
+    heartbeat: Option<Millis>,
     app: Option<App>,
     /// The screen's size, told again to every App read anew.
     size: Option<(u16, u16)>,
@@ -61,6 +78,7 @@ impl<'a> Follow<'a> {
             lang,
             tz: jiff::tz::TimeZone::system(),
             seen: None,
+            heartbeat: None,
             app: None,
             size: None,
         };
@@ -78,6 +96,7 @@ impl<'a> Follow<'a> {
         }
         if let Ok(loaded) = storage::read(&self.dir) {
             self.seen = Some(signature);
+            self.heartbeat = loaded.live.as_ref().map(|l| l.seen);
             let library = self.pinned.as_ref().unwrap_or(self.library);
             self.app = room_app(library, loaded, self.lang, self.tz.clone());
             self.tell_size();
@@ -115,7 +134,8 @@ impl Program for Follow<'_> {
         }
         self.refresh();
         if let Some(a) = self.app.as_mut() {
-            a.update(Msg::Tick, now());
+            let running = a.session().steps.values().any(|s| s.clock.running());
+            a.update(Msg::Tick, room_time(now(), self.heartbeat, running));
         }
         Ok(true)
     }
@@ -123,5 +143,30 @@ impl Program for Follow<'_> {
     fn resized(&mut self, width: u16, height: u16) {
         self.size = Some((width, height));
         self.tell_size();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_room_clock_stops_where_a_silent_console_was_last_seen() {
+        assert_eq!(room_time(100_000, None, true), 100_000);
+        assert_eq!(
+            room_time(100_000, Some(95_000), true),
+            100_000,
+            "heard lately"
+        );
+        assert_eq!(
+            room_time(100_000, Some(10_000), true),
+            25_000,
+            "quit long ago"
+        );
+        assert_eq!(
+            room_time(100_000, Some(10_000), false),
+            100_000,
+            "nothing runs"
+        );
     }
 }
