@@ -457,6 +457,8 @@ impl App {
     fn act_on_step(&mut self, action: Action) -> Vec<Effect> {
         let idx = self.step_index();
         match action {
+            // Past the end there is nothing more: the end time stays as it was.
+            Action::NextStep if self.closing => Vec::new(),
             Action::NextStep if idx + 1 >= self.workshop.steps.len() => self.close(),
             Action::NextStep => self.goto(idx + 1),
             Action::PrevStep if self.closing => {

@@ -59,8 +59,12 @@ impl Ctx {
         dir: &Path,
         session: &Session,
     ) -> anyhow::Result<(Workshop, Vec<Content>)> {
+        // The session's own copy first; a copy that does not load (edited by
+        // hand) falls back to the shipped and local files, if they have it.
         match storage::pinned::load(dir) {
-            Some(pinned) => session_workshop(&pinned.library, session, self.lang).ok_or_else(|| {
+            Some(pinned) => session_workshop(&pinned.library, session, self.lang)
+                .or_else(|| session_workshop(&self.library, session, self.lang))
+                .ok_or_else(|| {
                 let why = pinned
                     .problems
                     .first()

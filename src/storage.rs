@@ -241,7 +241,14 @@ impl NewSession {
         if let Some(parent) = dir.parent() {
             create_private_dir(parent)?;
         }
-        create_private_dir(&dir)?;
+        // Not recursive: a folder that appeared since the name was chosen (a
+        // session started the same minute) is never written over.
+        let mut builder = fs::DirBuilder::new();
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(&dir)
+            .map_err(|e| StorageError::io(&dir, e))?;
         let lock = SessionLock::acquire(&dir)?;
         write_snapshot(&dir, 0, session)?;
         atomic::write(&dir.join(JOURNAL), journal::HEADER.as_bytes())

@@ -324,3 +324,25 @@ fn on_resume_the_question_about_closed_time_is_asked_first() {
     );
     assert!(matches!(b.mode(), Mode::Normal));
 }
+
+#[test]
+fn the_clicker_past_the_closing_screen_keeps_the_end_time() {
+    let mut a = app();
+    let last = a
+        .workshop()
+        .steps
+        .last()
+        .map(|s| s.id.clone())
+        .expect("steps");
+    go_to(&mut a, &last);
+    act(&mut a, Action::NextStep);
+    assert!(a.closing());
+    let ended = a.session().ended;
+    assert!(ended.is_some());
+    // Over help the clicker's keys still act; on the closing screen they
+    // must not end the workshop again later.
+    act(&mut a, Action::ShowHelp);
+    let effects = a.update(Msg::Do(Action::NextStep), T0 + 60_000);
+    assert!(commits(&effects).is_empty(), "{effects:?}");
+    assert_eq!(a.session().ended, ended);
+}

@@ -196,8 +196,10 @@ fn console(
             let store = new
                 .create(app.session())
                 .context("cannot create the session")?;
-            pinned::write(store.dir(), &files)
-                .context("cannot copy the workshop into the session")?;
+            if !files.is_empty() {
+                pinned::write(store.dir(), &files)
+                    .context("cannot copy the workshop into the session")?;
+            }
             Some(store)
         }
     };

@@ -85,13 +85,21 @@ fn source_of<'f>(
 
 /// Writes `files` into the session folder `dir`.
 pub fn write(dir: &Path, files: &[PinnedFile]) -> Result<(), StorageError> {
+    // Written beside, then renamed into place whole: a crash or a full disk
+    // half-way leaves no copy (the session falls back to the shipped files),
+    // never half a one.
     let root = dir.join(DIR);
-    create_private_dir(&root.join(CONTENT))?;
+    let part = dir.join(format!("{DIR}.part"));
+    if part.exists() {
+        fs::remove_dir_all(&part).map_err(|e| StorageError::io(&part, e))?;
+    }
+    create_private_dir(&part.join(CONTENT))?;
     for f in files {
-        let path = root.join(&f.name);
+        let path = part.join(&f.name);
         atomic::write(&path, &f.bytes).map_err(|e| StorageError::io(&path, e))?;
     }
-    Ok(())
+    fs::rename(&part, &root).map_err(|e| StorageError::io(&root, e))?;
+    atomic::sync_dir(dir).map_err(|e| StorageError::io(dir, e))
 }
 
 /// A session's own copy of its workshop, loaded.
@@ -173,6 +181,21 @@ mod tests {
             Some(w),
             "the copy loads into the same workshop"
         );
+    }
+
+    #[test]
+    fn the_copy_arrives_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // What a crash half-way through an earlier copy left behind.
+        create_private_dir(&dir.path().join(format!("{DIR}.part")).join(CONTENT)).expect("part");
+        assert!(load(dir.path()).is_none(), "half a copy is no copy");
+        let files = [PinnedFile {
+            name: "w.toml".into(),
+            bytes: b"id = 1".to_vec(),
+        }];
+        write(dir.path(), &files).expect("write");
+        assert!(dir.path().join(DIR).join("w.toml").is_file());
+        assert!(!dir.path().join(format!("{DIR}.part")).exists());
     }
 
     #[test]
