@@ -244,6 +244,7 @@ impl NewSession {
         // Not recursive: a folder that appeared since the name was chosen (a
         // session started the same minute) is never written over.
         let mut builder = fs::DirBuilder::new();
+        builder.recursive(false);
         #[cfg(unix)]
         std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
         builder
