@@ -57,14 +57,26 @@ impl Launcher {
                 choice: Choice::New(w.id.clone()),
             })
             .collect();
-        entries.extend(sessions.iter().take(RECENT).map(|s| {
+        // Archived sessions are put away: `flipover sessions --all` lists them.
+        let recent = sessions.iter().filter(|s| !s.session.meta.archived);
+        entries.extend(recent.take(RECENT).map(|s| {
             let meta = &s.session.meta;
+            // From a file: cleaned before it reaches the terminal.
+            let clean = |t: &str| crate::text::clean(t).into_owned();
+            let whom = if meta.name.is_empty() {
+                String::new()
+            } else {
+                format!(" – {}", clean(&meta.name))
+            };
             Entry {
-                label: format!("{} {}", if da { "Fortsæt:" } else { "Resume:" }, meta.title),
+                label: format!(
+                    "{} {}{whom}",
+                    if da { "Fortsæt:" } else { "Resume:" },
+                    clean(&meta.title)
+                ),
                 detail: format!(
-                    "{} · {} · {} {}",
-                    meta.id,
-                    s.session.step,
+                    "{} · {} {}",
+                    clean(&meta.id),
                     s.session.answer_count(),
                     if da { "svar" } else { "answers" }
                 ),

@@ -1,6 +1,8 @@
 //! The launcher: its key hints come from its key table, and a session that
 //! cannot be read is shown with the reason, never hidden.
 
+mod common;
+
 use flipover::content::Library;
 use flipover::launcher::Launcher;
 use flipover::ui::{Theme, launcher};
@@ -30,4 +32,31 @@ fn the_launcher_shows_its_keys_and_damaged_sessions() {
         "{shown}"
     );
     assert!(shown.contains("journal.toml:3"), "{shown}");
+}
+
+/// Recent sessions are offered by whom they were for; archived ones are put
+/// away, and text from a session file is cleaned.
+#[test]
+fn the_launcher_offers_named_sessions_and_not_archived_ones() {
+    let w = common::workshop("da");
+    let mut named = common::session(&w);
+    named.meta.name = "Team Nord\u{1b}]0;x\u{7}".into();
+    let mut archived = common::session(&w);
+    archived.meta.id = "gammel".into();
+    archived.meta.archived = true;
+    let sessions = [
+        flipover::storage::Summary {
+            dir: "a".into(),
+            session: named,
+        },
+        flipover::storage::Summary {
+            dir: "b".into(),
+            session: archived,
+        },
+    ];
+    let l = Launcher::new(&[&w], &sessions, "da");
+    let labels: Vec<&str> = l.entries.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels.len(), 2, "{labels:?}");
+    assert!(labels[1].contains("– Team Nord"), "{labels:?}");
+    assert!(!labels[1].contains('\u{1b}'), "{labels:?}");
 }
