@@ -170,6 +170,15 @@ use KeyCode as K;
 /// Up and down a list, on any screen that has one.
 pub const UP: Binding = bind(&[k(K::Up), c('k')], A::Up, false, "op", "up");
 pub const DOWN: Binding = bind(&[k(K::Down), c('j')], A::Down, false, "ned", "down");
+/// Edits / deletes the selected card, point or action.
+pub const EDIT: Binding = bind(&[c('e')], A::EditAnswer, true, "ret", "edit");
+pub const DELETE: Binding = bind(
+    &[c('d'), k(K::Delete)],
+    A::DeleteAnswer,
+    true,
+    "slet",
+    "delete",
+);
 /// Clears the selected value (a score, a position).
 pub const CLEAR: Binding = bind(
     &[c('0'), k(K::Backspace)],

@@ -131,15 +131,20 @@ fn comment_lines(comment: &str) -> String {
     comment.lines().map(|l| format!("# {l}\n")).collect()
 }
 
+/// What stands before a key in the file now (comments, blank lines).
+fn prefix(decor: &toml_edit::Decor) -> String {
+    decor
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
 /// Puts `comment` above `key` in `table`, after any comment already there.
 fn explain(table: &mut Table, key: &str, comment: &str) {
     if let Some(mut k) = table.key_mut(key) {
         let decor = k.leaf_decor_mut();
-        let before = decor
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or("")
-            .to_string();
+        let before = prefix(decor);
         // A blank line between explained fields keeps them readable.
         let gap = if before.is_empty() { "\n" } else { "" };
         decor.set_prefix(format!("{gap}{before}{}", comment_lines(comment)));
@@ -204,11 +209,7 @@ pub fn workshop(
         .find(|(k, _)| root.contains_key(k));
     if let Some(mut k) = after.and_then(|(k, _)| root.key_mut(k)) {
         let decor = k.leaf_decor_mut();
-        let before = decor
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or("")
-            .to_string();
+        let before = prefix(decor);
         decor.set_prefix(format!("{missing}{before}"));
     }
     let steps = root
@@ -216,12 +217,7 @@ pub fn workshop(
         .and_then(Item::as_array_of_tables_mut)
         .ok_or(TemplateError::NoSteps)?;
     let first = steps.iter_mut().next().ok_or(TemplateError::NoSteps)?;
-    let header = first
-        .decor()
-        .prefix()
-        .and_then(|p| p.as_str())
-        .unwrap_or("")
-        .to_string();
+    let header = prefix(first.decor());
     first
         .decor_mut()
         .set_prefix(format!("\n{}{header}", comment_lines(STEPS_HEADER)));
@@ -231,11 +227,7 @@ pub fn workshop(
     // No blank line between `[[steps]]` and its first field.
     if let Some(mut k) = first.key_mut("id") {
         let decor = k.leaf_decor_mut();
-        let p = decor
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or("")
-            .to_string();
+        let p = prefix(decor);
         decor.set_prefix(p.trim_start_matches('\n').to_string());
     }
     let head = format!(

@@ -45,14 +45,8 @@ pub const KEYS: Table = &[
         "skriv nyt kort / beskriv situationen",
         "write a card / describe the situation",
     ),
-    bind(&[c('e')], Action::EditAnswer, true, "ret", "edit"),
-    bind(
-        &[c('d'), k(K::Delete)],
-        Action::DeleteAnswer,
-        true,
-        "slet",
-        "delete",
-    ),
+    keymap::EDIT,
+    keymap::DELETE,
     bind(
         &[c('m')],
         Action::MoveCard(true),

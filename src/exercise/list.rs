@@ -27,14 +27,8 @@ pub const KEYS: Table = &[
         "skriv nyt",
         "write new",
     ),
-    bind(&[c('e')], Action::EditAnswer, true, "ret", "edit"),
-    bind(
-        &[c('d'), k(K::Delete)],
-        Action::DeleteAnswer,
-        true,
-        "slet",
-        "delete",
-    ),
+    keymap::EDIT,
+    keymap::DELETE,
 ];
 
 pub struct List {

@@ -115,15 +115,13 @@ impl Exercise for Scores {
     }
 
     fn form(&mut self, target: Target, values: Vec<String>, cx: &Cx) -> Editor {
+        self.row = self.row();
         let rows = self
             .scale
             .items
             .iter()
             .map(|i| (i.id.as_str(), i.title.as_str()));
-        let mut row = self.row();
-        let ed = note_form(target, values, cx, rows, &mut row);
-        self.row = row;
-        ed
+        note_form(target, values, cx, rows, &mut self.row)
     }
 
     fn materials(&self, _step: &Step) -> Vec<String> {

@@ -98,15 +98,13 @@ impl Exercise for Marks {
     }
 
     fn form(&mut self, target: Target, values: Vec<String>, cx: &Cx) -> Editor {
+        self.row = self.row();
         let rows = self
             .stages
             .stages
             .iter()
             .map(|s| (s.id.as_str(), s.title.as_str()));
-        let mut row = self.row();
-        let ed = note_form(target, values, cx, rows, &mut row);
-        self.row = row;
-        ed
+        note_form(target, values, cx, rows, &mut self.row)
     }
 
     fn materials(&self, _step: &Step) -> Vec<String> {

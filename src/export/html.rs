@@ -201,22 +201,10 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
                 }
             }
             Block::Actions { actions } => self::actions(out, r, actions)?,
-            Block::Scores {
-                min,
-                max,
-                low,
-                high,
-                votes,
-                items,
-                spread,
-            } => {
-                let scale = Scale {
-                    step: &step.id,
-                    range: (*min, *max),
-                    poles: (low, high),
-                    votes: *votes,
-                };
-                scores(out, r, &scale, items, spread)?
+            Block::Scores { items, spread, .. } => {
+                if let Some(scale) = Scale::of(&step.id, block) {
+                    scores(out, r, &scale, items, spread)?
+                }
             }
             Block::Positions { want, items } => positions(out, r, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,

@@ -121,22 +121,10 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
             Block::Cards { areas } => cards(out, w, areas)?,
             Block::Points { points } => list(out, w, points)?,
             Block::Actions { actions } => self::actions(out, w, actions)?,
-            Block::Scores {
-                min,
-                max,
-                low,
-                high,
-                votes,
-                items,
-                spread,
-            } => {
-                let scale = Scale {
-                    step: &step.id,
-                    range: (*min, *max),
-                    poles: (low, high),
-                    votes: *votes,
-                };
-                scores(out, r, &scale, items, spread)?
+            Block::Scores { items, spread, .. } => {
+                if let Some(scale) = Scale::of(&step.id, block) {
+                    scores(out, r, &scale, items, spread)?
+                }
             }
             Block::Positions { want, items } => positions(out, w, *want, items)?,
             Block::Splits { categories, units } => splits(out, r, categories, units)?,
@@ -225,6 +213,29 @@ pub struct Scale<'a> {
     pub range: (u8, u8),
     pub poles: (&'a str, &'a str),
     pub votes: bool,
+}
+
+impl<'a> Scale<'a> {
+    /// The scale of a scores block on step `step` (`None` for other blocks).
+    pub fn of(step: &'a str, block: &'a Block) -> Option<Self> {
+        let Block::Scores {
+            min,
+            max,
+            low,
+            high,
+            votes,
+            ..
+        } = block
+        else {
+            return None;
+        };
+        Some(Scale {
+            step,
+            range: (*min, *max),
+            poles: (low, high),
+            votes: *votes,
+        })
+    }
 }
 
 /// The earlier values of an item, oldest first, as "3 → 3,5" ("" when it
