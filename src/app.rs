@@ -514,6 +514,13 @@ impl App {
             }
             other => {
                 let reply = self.with_exercise(|ex, cx| ex.act(other, cx));
+                // What the exercise has open stops at its end, as help does.
+                let limit = self
+                    .screen
+                    .and_then(|(w, h)| self.exercise().scroll_limit(self, w, h));
+                if let Some(limit) = limit {
+                    self.with_exercise(|ex, _| ex.clamp_scroll(limit));
+                }
                 self.reply(reply)
             }
         }

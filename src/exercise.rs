@@ -145,6 +145,15 @@ pub trait Exercise {
         Vec::new()
     }
 
+    /// How far what it has open (an advice) can scroll on a `width`×`height`
+    /// screen, if it has anything open that scrolls.
+    fn scroll_limit(&self, _app: &App, _width: u16, _height: u16) -> Option<u16> {
+        None
+    }
+
+    /// Keeps what it has open within `limit` lines of scrolling.
+    fn clamp_scroll(&mut self, _limit: u16) {}
+
     /// Extra notes for the facilitator, under headings.
     fn notes(&self, _words: &Words) -> Vec<(&'static str, Vec<String>)> {
         Vec::new()

@@ -346,3 +346,26 @@ fn the_clicker_past_the_closing_screen_keeps_the_end_time() {
     assert!(commits(&effects).is_empty(), "{effects:?}");
     assert_eq!(a.session().ended, ended);
 }
+
+fn screen(a: &App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| crate::ui::draw(f, a, &crate::ui::Theme::monochrome()))
+        .expect("draw");
+    t.backend().to_string()
+}
+
+#[test]
+fn an_opened_advice_scrolled_past_its_end_comes_back_at_the_first_key_up() {
+    let mut a = app();
+    send(&mut a, Msg::Resize(80, 24));
+    go_to(&mut a, "inspiration");
+    act(&mut a, Action::Down);
+    act(&mut a, Action::Down);
+    act(&mut a, Action::Open);
+    for _ in 0..100 {
+        act(&mut a, Action::ScrollDown);
+    }
+    let at_end = screen(&a, 80, 24);
+    act(&mut a, Action::ScrollUp);
+    assert_ne!(screen(&a, 80, 24), at_end, "one key up moves the advice");
+}

@@ -232,6 +232,17 @@ impl Exercise for ModelView {
         view::draw(frame, area, app, &self.model, self.selected, theme);
     }
 
+    fn scroll_limit(&self, app: &App, width: u16, height: u16) -> Option<u16> {
+        let (index, _) = self.open?;
+        Some(view::advice_limit(app, &self.model, index, width, height))
+    }
+
+    fn clamp_scroll(&mut self, limit: u16) {
+        if let Some((_, scroll)) = self.open.as_mut() {
+            *scroll = (*scroll).min(limit);
+        }
+    }
+
     fn draw_over(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         if let Some((index, scroll)) = self.open {
             view::advice(frame, area, app, &self.model, index, scroll, theme);

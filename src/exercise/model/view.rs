@@ -5,11 +5,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::content::Model;
-use crate::ui::{Theme, bullets, glyphs, panel, popup, scrolled, style_if, wrap};
+use crate::ui::{Theme, bullets, centered, glyphs, panel, scrolled, style_if, wrap};
 
 /// Narrower than this, the phases are stacked.
 const SIDE_BY_SIDE_FROM: u16 = 72;
@@ -97,24 +97,19 @@ pub fn draw(
     }
 }
 
-/// An advice opened over the whole screen.
-pub fn advice(
-    frame: &mut Frame,
+/// The opened advice's popup: its rectangle in `area`, title and lines.
+fn advice_popup<'a>(
     area: Rect,
     app: &App,
-    model: &Model,
+    model: &'a Model,
     index: usize,
-    scroll: u16,
     theme: &Theme,
-) {
-    let Some((phase, advice)) = model
+) -> Option<(Rect, Line<'a>, Vec<Line<'a>>)> {
+    let (phase, advice) = model
         .phases
         .iter()
         .flat_map(|p| p.advice.iter().map(move |a| (p, a)))
-        .nth(index)
-    else {
-        return;
-    };
+        .nth(index)?;
     let w = app.words();
     let mut lines = vec![
         Line::styled(phase.title.as_str(), theme.dim),
@@ -138,10 +133,41 @@ pub fn advice(
             ]));
         }
     }
-    let rect = popup(frame, area, width, area.height.saturating_sub(2));
+    let rect = centered(area, width, area.height.saturating_sub(2));
     let title = Line::styled(
         format!(" {}. {} ", advice.number, advice.title),
         theme.accent,
     );
+    Some((rect, title, lines))
+}
+
+/// An advice opened over the whole screen.
+pub fn advice(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    model: &Model,
+    index: usize,
+    scroll: u16,
+    theme: &Theme,
+) {
+    let Some((rect, title, lines)) = advice_popup(area, app, model, index, theme) else {
+        return;
+    };
+    frame.render_widget(Clear, rect);
     scrolled(frame, rect, lines, panel(title, true, theme), scroll);
+}
+
+/// How far the opened advice can scroll on a `width`×`height` screen.
+pub fn advice_limit(app: &App, model: &Model, index: usize, width: u16, height: u16) -> u16 {
+    let area = Rect::new(0, 0, width, height);
+    let theme = Theme::monochrome();
+    let Some((rect, title, lines)) = advice_popup(area, app, model, index, &theme) else {
+        return 0;
+    };
+    let inner = panel(title, true, &theme).inner(rect);
+    let total = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(inner.width) as u16;
+    total.saturating_sub(inner.height)
 }
