@@ -14,30 +14,42 @@ use super::{Block, Cx, Exercise, Reply, note_form, note_key, note_target};
 use crate::app::{Action, App, Editor};
 use crate::content::{Scale, Step};
 use crate::i18n::Words;
-use crate::keymap::{self, DIGITS, Table, bind, c, k};
+use crate::keymap::{self, Binding, DIGITS, Table, bind, c, k};
 use crate::session::{StepState, Target, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
 
+const NOTE: Binding = bind(
+    &[k(K::Enter), c('e')],
+    Action::Open,
+    true,
+    "skriv en note",
+    "write a note",
+);
+
+/// A scale the group agrees one score on.
 pub const KEYS: Table = &[
+    keymap::UP,
+    keymap::DOWN,
+    bind(DIGITS, Action::SetValue(0), true, "giv point", "score"),
+    keymap::CLEAR,
+    NOTE,
+];
+
+/// A scale the room votes on, one vote per key.
+pub const KEYS_VOTES: Table = &[
     keymap::UP,
     keymap::DOWN,
     bind(
         DIGITS,
         Action::SetValue(0),
         true,
-        "giv point / en stemme",
-        "score / one vote",
+        "en stemme mere",
+        "one vote more",
     ),
     keymap::CLEAR,
-    bind(
-        &[k(K::Enter), c('e')],
-        Action::Open,
-        true,
-        "skriv en note",
-        "write a note",
-    ),
+    NOTE,
 ];
 
 pub struct Scores {
@@ -86,7 +98,7 @@ pub fn scores_spread(scale: &Scale, score: impl Fn(&str) -> Option<i64>) -> Opti
 
 impl Exercise for Scores {
     fn keys(&self) -> Table {
-        KEYS
+        if self.scale.votes { KEYS_VOTES } else { KEYS }
     }
 
     fn act(&mut self, action: Action, cx: &Cx) -> Reply {
