@@ -214,8 +214,11 @@ fn odd_session_files_are_refused_without_hanging() {
     drop(store);
     let journal = dir.join("journal.toml");
     fs::remove_file(&journal).expect("rm");
-    let made = std::process::Command::new("mkfifo").arg(&journal).status();
-    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    // libc, not the `mkfifo` program: a child spawned now would hold a copy of
+    // the other tests' session locks until it execs.
+    let path = std::ffi::CString::new(journal.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: `path` is a valid NUL-terminated string that outlives the call.
+    assert_eq!(unsafe { libc::mkfifo(path.as_ptr(), 0o600) }, 0, "mkfifo");
     let err = storage::read(&dir).err().expect("a FIFO is not a journal");
     assert!(
         err.to_string().contains("is a FIFO, not a regular file"),

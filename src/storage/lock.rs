@@ -3,6 +3,11 @@
 //! `std`'s `File::try_lock` is `flock` on Unix and `LockFileEx` on Windows. The
 //! file is opened without following a link, so a `lock` planted as a link
 //! cannot make flipover create or truncate a file elsewhere.
+//!
+//! A lock that is about to be let go is waited for briefly before refusing:
+//! the console that just quit may still be exiting, and while any thread of a
+//! process spawns a child, the child holds a copy of every descriptor (and so
+//! of the lock) until its `exec` closes them.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Read, Seek, Write};
@@ -25,7 +30,7 @@ impl SessionLock {
         let mut file = options
             .open(&path)
             .map_err(|e| StorageError::io(&path, e))?;
-        match file.try_lock() {
+        match try_lock_patiently(&file) {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
                 let mut holder = String::new();
@@ -49,6 +54,21 @@ impl SessionLock {
         // The note is only a courtesy for the refusal message; the lock is what counts.
         drop(written);
         Ok(Self { _file: file })
+    }
+}
+
+/// How long a held lock is waited for before the session is called open elsewhere.
+const PATIENCE: std::time::Duration = std::time::Duration::from_millis(300);
+
+fn try_lock_patiently(file: &File) -> Result<(), std::fs::TryLockError> {
+    let start = std::time::Instant::now();
+    loop {
+        match file.try_lock() {
+            Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
     }
 }
 
