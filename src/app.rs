@@ -460,7 +460,7 @@ impl App {
             // Past the end there is nothing more: the end time stays as it was.
             Action::NextStep if self.closing => Vec::new(),
             Action::NextStep if idx + 1 >= self.workshop.steps.len() => self.close(),
-            Action::NextStep => self.goto(idx + 1),
+            Action::NextStep => self.next_step(idx + 1),
             Action::PrevStep if self.closing => {
                 self.closing = false;
                 Vec::new()

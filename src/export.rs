@@ -11,7 +11,7 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
-mod words;
+pub mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -188,6 +188,26 @@ impl Report {
     }
 
     /// A time of the session (RFC 3339) as the time of day in the report's zone.
+    /// "12 min brugt", or "uret kørte ikke" when the clock never ran.
+    pub fn used_phrase(&self, ms: u64) -> String {
+        let w = self.words();
+        if ms == 0 {
+            w.not_timed.to_string()
+        } else {
+            format!("{} {} {}", minutes(ms), w.minutes, w.used.to_lowercase())
+        }
+    }
+
+    /// The time the step clocks ran, all steps together.
+    pub fn used_ms(&self) -> u64 {
+        self.steps.iter().map(|s| s.used_ms).sum()
+    }
+
+    /// Whether a step's time was not measured: the legend of "–" is needed.
+    pub fn any_untimed(&self) -> bool {
+        self.steps.iter().any(|s| s.used_ms == 0)
+    }
+
     pub fn clock(&self, rfc3339: &str) -> String {
         self.zoned(rfc3339)
             .map_or_else(|| rfc3339.to_string(), |z| z.strftime("%H:%M").to_string())
@@ -353,6 +373,19 @@ pub fn short(x: f64, lang: &str) -> String {
 /// Milliseconds as whole minutes, rounded.
 pub fn minutes(ms: u64) -> u64 {
     (ms + 30_000) / 60_000
+}
+
+/// Shown for the time used when a clock never ran: not measured, not zero.
+pub const NOT_TIMED: &str = "–";
+
+/// The minutes a step's clock ran, as a table shows them: "12", or "–" when
+/// it never ran (a step where the clock was never started was not measured).
+pub fn used_minutes(ms: u64) -> String {
+    if ms == 0 {
+        NOT_TIMED.to_string()
+    } else {
+        minutes(ms).to_string()
+    }
 }
 
 /// A failed report write, with the file it was for.

@@ -159,6 +159,15 @@ pub fn action(event: &KeyEvent, tables: &[Table]) -> Option<Action> {
     })
 }
 
+/// The footer's name for the key that does `action` in `tables`: "Space".
+pub fn key_for(action: Action, tables: &[Table]) -> Option<String> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.action == action)
+        .map(Binding::short_label)
+}
+
 /// The bindings to show as hints in the footer, the first table's first.
 pub fn hints<'a>(tables: &'a [Table]) -> impl Iterator<Item = &'static Binding> + 'a {
     tables.iter().flat_map(|t| t.iter().filter(|b| b.hint))

@@ -19,6 +19,8 @@ pub enum Note {
     Counted,
     /// On resume: the clock stays where it stopped.
     ClockStopped,
+    /// The room moved on and no clock runs; the key that starts one.
+    ClockIdle(String),
     /// A typed percentage that is not one.
     NotAPercent(String),
     /// An answer could not be written; `kept`: the form still holds the text.
@@ -72,6 +74,7 @@ impl Note {
             Note::RestoredDraft => w.restored_draft.to_string(),
             Note::Counted => w.counted.to_string(),
             Note::ClockStopped => w.clock_stopped_on_resume.to_string(),
+            Note::ClockIdle(key) => w.clock_idle.replace("{key}", key),
             Note::NotAPercent(text) => format!("{text:?}: {}", w.percent_expected),
             Note::SaveFailed {
                 message,

@@ -1,9 +1,10 @@
 //! Moving between steps, the step clocks and the plan: the App's own actions
 //! on the workshop, whatever the step's exercise is.
 
-use super::{App, Effect};
+use super::{Action, App, Effect, Note};
 use crate::content::{Content, Workshop};
 use crate::exercise::review;
+use crate::keymap;
 use crate::session::{Change, ClockState, Extra, Millis, StepClock};
 
 /// How long an instrument added from an advice is planned to take.
@@ -87,6 +88,25 @@ impl App {
             change: Change::Goto { step: next_id },
             undoable: false,
         });
+        effects
+    }
+
+    /// Moves the room on to step `to`. When no clock runs there, the status
+    /// line says so: a clock never started leaves the report without times.
+    pub(super) fn next_step(&mut self, to: usize) -> Vec<Effect> {
+        let running = self
+            .session
+            .state(&self.step().id)
+            .is_some_and(|s| s.clock.running());
+        let effects = self.goto(to);
+        let timed = self.workshop.steps.get(to).is_some_and(|s| s.minutes > 0);
+        if !running
+            && timed
+            && !effects.is_empty()
+            && let Some(key) = keymap::key_for(Action::ToggleClock, &[keymap::STEP])
+        {
+            self.say(Note::ClockIdle(key));
+        }
         effects
     }
 

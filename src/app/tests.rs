@@ -120,6 +120,19 @@ fn the_clock_starts_and_hands_over_to_the_next_step() {
 }
 
 #[test]
+fn moving_on_with_no_clock_running_says_which_key_starts_it() {
+    let mut a = app();
+    act(&mut a, Action::NextStep);
+    let (said, error) = a.status().expect("a note");
+    assert_eq!(said, "Uret står stille – Space starter det");
+    assert!(!error);
+    let mut a = app();
+    act(&mut a, Action::ToggleClock);
+    act(&mut a, Action::NextStep);
+    assert_eq!(a.status(), None, "the clock ran over to the next step");
+}
+
+#[test]
 fn help_scrolls_closes_and_lets_the_clicker_through() {
     let mut a = app();
     act(&mut a, Action::ShowHelp);

@@ -16,7 +16,8 @@ pub struct StepAnswers {
     /// the series' last session, in front of the workshop).
     pub kind: &'static str,
     pub planned_minutes: u32,
-    /// Time the step's clock ran, in milliseconds.
+    /// Time the step's clock ran, in milliseconds; 0 when it never ran
+    /// (the reports then show "–": not measured).
     pub used_ms: u64,
     pub blocks: Vec<Block>,
 }

@@ -92,7 +92,11 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                 step.title.clone(),
                 step.kind.to_string(),
                 step.planned_minutes.to_string(),
-                minutes(step.used_ms).to_string(),
+                // Empty, not 0, when the clock never ran: not measured.
+                match step.used_ms {
+                    0 => String::new(),
+                    ms => minutes(ms).to_string(),
+                },
             ],
         );
         let at = |rest: &[String]| -> Vec<String> {

@@ -9,7 +9,7 @@
 use std::fmt::{self, Write};
 
 use super::markdown::{Scale, before, percent};
-use super::{Report, STYLE, action_row, minutes};
+use super::{NOT_TIMED, Report, ReportWords, STYLE, action_row, minutes, used_minutes};
 use crate::exercise::answers::{
     ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
 };
@@ -68,13 +68,12 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     )?;
     writeln!(
         out,
-        "<dt>{}</dt><dd>{} {m} {} · {} {m} {}</dd>",
+        "<dt>{}</dt><dd>{} {} {} · {}</dd>",
         w.duration,
         s.planned_minutes,
+        w.minutes,
         w.planned.to_lowercase(),
-        s.used_minutes,
-        w.used.to_lowercase(),
-        m = w.minutes
+        r.used_phrase(r.used_ms()),
     )?;
     writeln!(out, "</dl>\n</header>")?;
 
@@ -137,12 +136,12 @@ fn agenda(out: &mut String, r: &Report) -> fmt::Result {
         let over = used > u64::from(step.planned_minutes);
         writeln!(
             out,
-            "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{} {m}</td><td class=\"num{}\">{} {m}</td><td class=\"chart\">",
+            "<tr><td class=\"num\">{}</td><td>{}</td><td class=\"num\">{} {m}</td><td class=\"num{}\">{}</td><td class=\"chart\">",
             i + 1,
             esc(&step.title),
             step.planned_minutes,
             if over { " over" } else { "" },
-            used,
+            with_unit(step.used_ms, w),
             m = w.minutes
         )?;
         time_bar(out, u64::from(step.planned_minutes), used, longest)?;
@@ -150,13 +149,25 @@ fn agenda(out: &mut String, r: &Report) -> fmt::Result {
     }
     writeln!(
         out,
-        "<tr><th></th><th>{}</th><th class=\"num\">{} {m}</th><th class=\"num\">{} {m}</th><th></th></tr>",
+        "<tr><th></th><th>{}</th><th class=\"num\">{} {}</th><th class=\"num\">{}</th><th></th></tr>",
         w.time,
         r.session.planned_minutes,
-        r.session.used_minutes,
-        m = w.minutes
+        w.minutes,
+        with_unit(r.used_ms(), w),
     )?;
-    writeln!(out, "</tbody>\n</table>\n</section>")
+    writeln!(out, "</tbody>\n</table>")?;
+    if r.any_untimed() {
+        writeln!(out, "<p class=\"time\">{NOT_TIMED} {}</p>", w.not_timed)?;
+    }
+    writeln!(out, "</section>")
+}
+
+/// "12 min", or "–" when the clock never ran.
+fn with_unit(ms: u64, w: &ReportWords) -> String {
+    match used_minutes(ms) {
+        m if m == NOT_TIMED => m,
+        m => format!("{m} {}", w.minutes),
+    }
 }
 
 /// Two bars: the plan (light) and the time used (dark; warm when over).
@@ -182,12 +193,11 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
     )?;
     writeln!(
         out,
-        "<p class=\"time\">{} {m} {} · {} {m} {}</p>",
+        "<p class=\"time\">{} {} {} · {}</p>",
         step.planned_minutes,
+        w.minutes,
         w.planned.to_lowercase(),
-        minutes(step.used_ms),
-        w.used.to_lowercase(),
-        m = w.minutes
+        r.used_phrase(step.used_ms)
     )?;
     for block in &step.blocks {
         match block {

@@ -6,7 +6,7 @@
 
 use std::fmt::{self, Write};
 
-use super::{Report, ReportWords, action_row, minutes, short};
+use super::{NOT_TIMED, Report, ReportWords, action_row, short, used_minutes};
 use crate::exercise::answers::{
     ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
 };
@@ -46,14 +46,12 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     writeln!(out, "- **{}:** {start} · **{}:** {end}", w.start, w.end)?;
     writeln!(
         out,
-        "- **{}:** {} {} {} · {} {} {}\n",
+        "- **{}:** {} {} {} · {}\n",
         w.time,
         s.planned_minutes,
         w.minutes,
         w.planned.to_lowercase(),
-        s.used_minutes,
-        w.minutes,
-        w.used.to_lowercase()
+        r.used_phrase(r.used_ms())
     )?;
 
     writeln!(out, "## {}\n", w.decisions)?;
@@ -87,14 +85,19 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
             i + 1,
             esc(&step.title),
             step.planned_minutes,
-            minutes(step.used_ms)
+            used_minutes(step.used_ms)
         )?;
     }
     writeln!(
         out,
         "| | **{}** | **{}** | **{}** |\n",
-        w.time, s.planned_minutes, s.used_minutes
+        w.time,
+        s.planned_minutes,
+        used_minutes(r.used_ms())
     )?;
+    if r.any_untimed() {
+        writeln!(out, "_{NOT_TIMED} {}_\n", w.not_timed)?;
+    }
 
     for (i, step) in r.steps.iter().enumerate() {
         self::step(out, r, i + 1, step)?;
@@ -107,13 +110,11 @@ fn step(out: &mut String, r: &Report, n: usize, step: &StepAnswers) -> fmt::Resu
     writeln!(out, "## {n}. {}\n", esc(&step.title))?;
     writeln!(
         out,
-        "_{} {} {} · {} {} {}_\n",
+        "_{} {} {} · {}_\n",
         step.planned_minutes,
         w.minutes,
         w.planned.to_lowercase(),
-        minutes(step.used_ms),
-        w.minutes,
-        w.used.to_lowercase()
+        r.used_phrase(step.used_ms)
     )?;
     for block in &step.blocks {
         match block {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::Theme;
 use crate::app::App;
 use crate::exercise::{self, Block};
-use crate::export::minutes;
+use crate::export::{NOT_TIMED, minutes, used_minutes};
 
 /// Draws the closing screen in `area` (the footer is the caller's).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .flatten()
         .collect();
     let planned: u32 = steps.iter().map(|s| s.planned_minutes).sum();
-    let used = minutes(steps.iter().map(|s| s.used_ms).sum());
+    let used = used_minutes(steps.iter().map(|s| s.used_ms).sum());
 
     let mut title = vec![Span::styled(w.workshop_over, theme.title)];
     let name = &app.session().meta.name;
@@ -86,12 +86,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         dec,
     );
 
+    // "–" is explained where it is shown: a clock never started is not 0 minutes.
+    let mut time_title = Line::from(Span::styled(w.time_used, theme.title));
+    if steps.iter().any(|s| s.used_ms == 0) {
+        let not_timed = crate::export::words::of(app.lang()).not_timed;
+        time_title.push_span(Span::styled(
+            format!("  ({NOT_TIMED} {not_timed})"),
+            theme.dim,
+        ));
+    }
     let mut rows: Vec<Row> = steps
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let used = minutes(s.used_ms);
-            let style = if used > u64::from(s.planned_minutes) {
+            let used = used_minutes(s.used_ms);
+            let style = if minutes(s.used_ms) > u64::from(s.planned_minutes) {
                 theme.over
             } else {
                 theme.text
@@ -125,7 +134,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ],
         )
         .header(Row::new(["", w.step, w.plan, w.used]).style(theme.accent))
-        .block(ratatui::widgets::Block::default().title(Span::styled(w.time_used, theme.title)))
+        .block(ratatui::widgets::Block::default().title(time_title))
         .column_spacing(2),
         time,
     );
