@@ -175,7 +175,8 @@ pub enum Command {
         /// open one, else the latest].
         #[arg(value_name = "SESSION")]
         session: Option<String>,
-        /// The formats, comma-separated or repeated (default: md).
+        /// The formats, comma-separated or repeated (default: `report_formats`
+        /// in config.toml, else md).
         #[arg(short, long, value_enum, value_delimiter = ',')]
         format: Vec<crate::export::Format>,
         /// Every format: md, html, csv and json.

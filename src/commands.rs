@@ -45,6 +45,8 @@ pub struct Ctx {
     pub rehearse: bool,
     pub theme: Theme,
     pub library: Library,
+    /// The report's formats from the settings (empty: the command's default).
+    pub report_formats: Vec<crate::export::Format>,
     /// The files the library was loaded from (a new session copies its own).
     pub files: Vec<crate::content::SourceFile>,
 }
@@ -154,6 +156,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Theme::no_color_env(),
         ),
         library,
+        report_formats: config.report_formats,
     };
     match cli.command {
         Some(Command::Sessions { all, .. }) => sessions::run(&ctx, all),

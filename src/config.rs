@@ -16,6 +16,10 @@ const MAX_CONFIG_BYTES: u64 = 64 * 1024;
 pub struct Config {
     /// `dark`, `light` or `terminal`.
     pub theme: Option<ThemeName>,
+    /// What `x` in a session and `flipover export` without `--format` write:
+    /// any of `md`, `html`, `csv`, `json` (`x` writes all four when unset).
+    #[serde(default)]
+    pub report_formats: Vec<crate::export::Format>,
 }
 
 pub fn path() -> Option<PathBuf> {
@@ -61,5 +65,14 @@ mod tests {
         let c: Config = toml::from_str("theme = \"light\"").expect("parses");
         assert_eq!(c.theme, Some(ThemeName::Light));
         assert!(toml::from_str::<Config>("tema = \"light\"").is_err());
+    }
+
+    #[test]
+    fn reads_the_report_formats_and_refuses_an_unknown_one() {
+        use crate::export::Format;
+        let c: Config = toml::from_str("report_formats = [\"html\", \"csv\"]").expect("parses");
+        assert_eq!(c.report_formats, [Format::Html, Format::Csv]);
+        let e = toml::from_str::<Config>("report_formats = [\"pdf\"]").expect_err("no pdf");
+        assert!(e.to_string().contains("`md`, `html`, `csv`, `json`"), "{e}");
     }
 }

@@ -33,7 +33,10 @@ pub const STYLE: &str = include_str!("export/style.css");
 pub const FOLDER: &str = "report";
 
 /// A format the report is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Markdown, to read or paste into a mail or a wiki.
     Md,

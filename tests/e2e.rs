@@ -337,3 +337,32 @@ fn help_scrolled_to_its_end_comes_back_at_the_first_key_up() {
     c.send("q");
     assert!(c.wait_exit().success());
 }
+
+#[test]
+fn x_writes_the_formats_the_settings_name() {
+    let data = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        data.path().join("config.toml"),
+        "report_formats = [\"md\", \"csv\"]\n",
+    )
+    .expect("config");
+    let mut c = Console::start(&["run"], data.path());
+    c.wait_for("Trin 1/9");
+    c.send("x");
+    c.wait_for("Rapporten er skrevet til");
+    let report = only_session(data.path()).join("report");
+    let names: Vec<String> = std::fs::read_dir(&report)
+        .expect("report folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.contains(&"report.md".to_string()), "{names:?}");
+    assert!(names.contains(&"cards.csv".to_string()), "{names:?}");
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with(".html") || n.ends_with(".json")),
+        "{names:?}"
+    );
+    c.send("q");
+    assert!(c.wait_exit().success());
+}

@@ -392,12 +392,14 @@ fn the_export_command_writes_into_the_session_folder() {
     }
     let dir = store.dir().to_path_buf();
     drop(store);
+    let config = tmp.path().join("config.toml");
     let run = |args: &[&str]| {
         std::process::Command::new(env!("CARGO_BIN_EXE_flipover"))
             .arg("--data-dir")
             .arg(&root)
             .args(args)
             .env("TZ", "UTC")
+            .env("FLIPOVER_CONFIG", &config)
             .output()
             .expect("flipover runs")
     };
@@ -427,6 +429,20 @@ fn the_export_command_writes_into_the_session_folder() {
     );
     let out = run(&["export", "nobody"]);
     assert!(!out.status.success());
+
+    // The settings choose the formats when the command does not.
+    let report = dir.join("report");
+    std::fs::remove_dir_all(&report).expect("rm report");
+    std::fs::write(&config, "report_formats = [\"html\", \"json\"]\n").expect("config");
+    assert!(run(&["export"]).status.success());
+    let mut written: Vec<_> = std::fs::read_dir(&report)
+        .expect("report folder")
+        .map(|e| e.expect("entry").file_name().into_string().expect("utf-8"))
+        .collect();
+    written.sort();
+    assert_eq!(written, ["report.html", "report.json"]);
+    assert!(run(&["export", "-f", "md"]).status.success());
+    assert!(report.join("report.md").is_file(), "--format wins");
 }
 
 /// The organisation and the number of participants, when the workshop file

@@ -180,7 +180,7 @@ fn console(
         rehearsal: ctx.rehearse,
         presentation: Presentation::Console,
         tz: Some(jiff::tz::TimeZone::system()),
-        report_formats: Vec::new(),
+        report_formats: ctx.report_formats.clone(),
         series: Arc::new(series),
     };
     let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);

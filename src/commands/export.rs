@@ -13,7 +13,8 @@ use crate::session::Session;
 use crate::storage;
 
 /// Writes the report of session `id` (default: the open one, else the
-/// latest) in `formats` (default: Markdown; `all`: every format) into the session's report folder,
+/// latest) in `formats` (default: the settings' `report_formats`, else
+/// Markdown; `all`: every format) into the session's report folder,
 /// or to `output`: a file for one format other than CSV (`-` for standard
 /// output), else a folder.
 pub fn run(
@@ -36,6 +37,8 @@ pub fn run(
     .with_series(series(ctx, session));
     let mut formats = if all {
         Format::ALL.to_vec()
+    } else if formats.is_empty() {
+        ctx.report_formats.clone()
     } else {
         formats.to_vec()
     };

@@ -46,6 +46,9 @@ impl Console {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_flipover"));
         cmd.args(args);
         cmd.env("FLIPOVER_DATA_DIR", data);
+        // The settings of whoever runs the tests never reach them: a test that
+        // wants settings writes `config.toml` into its data folder.
+        cmd.env("FLIPOVER_CONFIG", data.join("config.toml"));
         cmd.env("TERM", "xterm-256color");
         cmd.env("LANG", "C.UTF-8");
         // By default a folder without content/ or workshops/, so only the
