@@ -260,7 +260,9 @@ impl App {
         match &self.mode {
             Mode::Editing(ed) | Mode::Saving(ed) if ed.fields.len() > 1 => vec![keymap::FORM],
             Mode::Editing(_) | Mode::Saving(_) => vec![keymap::FIELD],
-            Mode::ConfirmQuit(_) | Mode::ResumeClock { .. } => vec![keymap::QUESTION],
+            Mode::ConfirmQuit(_) | Mode::ResumeClock { .. } => {
+                vec![keymap::question(&self.workshop.lang)]
+            }
             Mode::Help { .. } | Mode::Notes { .. } => vec![keymap::READING],
             Mode::Agenda(_) => vec![keymap::AGENDA],
             Mode::Normal => self.step_keys(),

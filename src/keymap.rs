@@ -444,12 +444,34 @@ pub const FORM: Table = &[
 /// A form of one field (a card, a note, a percentage). Any other key types.
 pub const FIELD: Table = &[SAVE, CANCEL, QUIT_FORM];
 
-/// A yes/no question (quit while typing; does closed time count).
-pub const QUESTION: Table = &[
+/// No to a question, in either language.
+const NO: Binding = bind(&[c('n'), c('N'), k(K::Esc)], A::No, true, "nej", "no");
+/// Ctrl-C while asked quits as a yes would.
+const YES_CTRL_C: Binding = bind(&[ctrl('c')], A::Yes, false, "ja", "yes");
+
+/// A yes/no question in Danish (quit while typing; does closed time count):
+/// `j` shown, the English `y` taken too.
+const QUESTION_DA: Table = &[
     bind(&[c('j'), c('y'), c('J'), c('Y')], A::Yes, true, "ja", "yes"),
-    bind(&[c('n'), c('N'), k(K::Esc)], A::No, true, "nej", "no"),
-    bind(&[ctrl('c')], A::Yes, false, "ja", "yes"),
+    NO,
+    YES_CTRL_C,
 ];
+
+/// The same question in English: `y` shown, the Danish `j` taken too.
+const QUESTION_EN: Table = &[
+    bind(&[c('y'), c('j'), c('Y'), c('J')], A::Yes, true, "ja", "yes"),
+    NO,
+    YES_CTRL_C,
+];
+
+/// A yes/no question in `lang`: the footer shows the language's own yes key.
+pub fn question(lang: &str) -> Table {
+    if lang == "en" {
+        QUESTION_EN
+    } else {
+        QUESTION_DA
+    }
+}
 
 /// The launcher: pick a workshop or a session.
 pub const LAUNCHER: Table = &[
@@ -524,6 +546,22 @@ mod tests {
         assert_eq!(label(&[c('q'), ctrl('c')]), "q Ctrl-C");
     }
 
+    /// A question's words name the keys its footer shows: "(j/n)" in
+    /// Danish, "(y/n)" in English.
+    #[test]
+    fn a_question_names_the_keys_it_shows() {
+        for lang in ["da", "en"] {
+            let t = question(lang);
+            let keys = format!("({}/{})", t[0].short_label(), t[1].short_label());
+            let w = crate::i18n::words(lang);
+            for asked in [w.quit_while_typing, w.count_closed_time] {
+                assert!(asked.ends_with(&keys), "{lang}: {asked} {keys}");
+            }
+        }
+        assert_eq!(question("en")[0].short_label(), "y");
+        assert_eq!(question("da")[0].short_label(), "j");
+    }
+
     /// Every exercise of every shipped workshop, as it starts.
     fn exercises() -> Vec<Box<dyn crate::exercise::Exercise>> {
         let (lib, _) = crate::content::Library::embedded();
@@ -538,7 +576,16 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         let mut tables: Vec<Table> = vec![
-            STEP, CLOSING, READING, AGENDA, FORM, FIELD, QUESTION, LAUNCHER, ROOM,
+            STEP,
+            CLOSING,
+            READING,
+            AGENDA,
+            FORM,
+            FIELD,
+            QUESTION_DA,
+            QUESTION_EN,
+            LAUNCHER,
+            ROOM,
         ];
         tables.extend(exercises().iter().flat_map(|e| e.tables()));
         for table in tables {

@@ -806,6 +806,40 @@ fn the_resume_question_shows_the_clock_stopped() {
     insta::assert_snapshot!("resume_question_da_80x24", screen(&app, 80, 24));
 }
 
+/// The resume question's footer shows the language's own yes key: `j` ja in
+/// Danish, `y` yes in English (each language takes the other's key too).
+#[test]
+fn the_resume_question_shows_the_language_s_own_yes_key() {
+    for (lang, footer) in [("da", "j ja  n nej"), ("en", "y yes  n no")] {
+        let mut d = Driver::new(common::app(lang), None);
+        d.key(Char(' '));
+        let live = flipover::session::Live {
+            seen: T0 + 90_000,
+            draft: None,
+            view: Default::default(),
+        };
+        let w = std::sync::Arc::new(d.app.workshop().clone());
+        let (app, _) = App::resume(
+            w,
+            d.app.session().clone(),
+            Some(live),
+            T0 + 3_600_000,
+            Default::default(),
+        );
+        assert!(matches!(app.mode(), Mode::ResumeClock { .. }), "{lang}");
+        let last = rows(&app, 80, 24).pop().unwrap_or_default();
+        assert!(last.starts_with(footer), "{lang}: {last}");
+        for yes in ['j', 'y'] {
+            let key = crossterm::event::KeyEvent::from(Char(yes));
+            assert_eq!(
+                app.translate(&key),
+                Some(flipover::app::Msg::Do(flipover::app::Action::Yes)),
+                "{lang}: {yes}"
+            );
+        }
+    }
+}
+
 /// The plan status is the facilitator's: the console shows it; the projector
 /// and the room view only when P turns it on.
 #[test]
