@@ -778,11 +778,10 @@ fn a_reopened_draft_puts_the_cursor_where_it_was() {
     assert_eq!(app.editor().map(|e| e.focus), Some(1));
 }
 
-/// While the facilitator is asked whether the closed time counts, the clock
-/// on screen stands still where it stopped.
-#[test]
-fn the_resume_question_shows_the_clock_stopped() {
-    let mut d = Driver::new(common::app("da"), None);
+/// An App resumed an hour after it stopped with its clock running 90 s in:
+/// it asks whether the closed time counts.
+fn asked_on_resume(lang: &str) -> App {
+    let mut d = Driver::new(common::app(lang), None);
     d.key(Char(' '));
     let live = flipover::session::Live {
         seen: T0 + 90_000,
@@ -790,14 +789,22 @@ fn the_resume_question_shows_the_clock_stopped() {
         view: Default::default(),
     };
     let w = std::sync::Arc::new(d.app.workshop().clone());
-    let later = T0 + 3_600_000;
     let (app, _) = App::resume(
         w,
         d.app.session().clone(),
         Some(live),
-        later,
+        T0 + 3_600_000,
         Default::default(),
     );
+    assert!(matches!(app.mode(), Mode::ResumeClock { .. }), "{lang}");
+    app
+}
+
+/// While the facilitator is asked whether the closed time counts, the clock
+/// on screen stands still where it stopped.
+#[test]
+fn the_resume_question_shows_the_clock_stopped() {
+    let app = asked_on_resume("da");
     let header = rows(&app, 80, 24)[0].clone();
     assert!(
         header.contains("|| 8:30") && header.ends_with("pause"),
@@ -811,22 +818,7 @@ fn the_resume_question_shows_the_clock_stopped() {
 #[test]
 fn the_resume_question_shows_the_language_s_own_yes_key() {
     for (lang, footer) in [("da", "j ja  n nej"), ("en", "y yes  n no")] {
-        let mut d = Driver::new(common::app(lang), None);
-        d.key(Char(' '));
-        let live = flipover::session::Live {
-            seen: T0 + 90_000,
-            draft: None,
-            view: Default::default(),
-        };
-        let w = std::sync::Arc::new(d.app.workshop().clone());
-        let (app, _) = App::resume(
-            w,
-            d.app.session().clone(),
-            Some(live),
-            T0 + 3_600_000,
-            Default::default(),
-        );
-        assert!(matches!(app.mode(), Mode::ResumeClock { .. }), "{lang}");
+        let app = asked_on_resume(lang);
         let last = rows(&app, 80, 24).pop().unwrap_or_default();
         assert!(last.starts_with(footer), "{lang}: {last}");
         for yes in ['j', 'y'] {
