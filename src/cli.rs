@@ -57,11 +57,11 @@ pub struct DataArgs {
     pub data_dir: Option<PathBuf>,
 }
 
-/// The language of the workshop and the screens.
+/// The language of the workshop, the screens and the messages.
 #[derive(Args, Debug, Default, Clone)]
 pub struct LangArgs {
-    /// Language of the workshop and the screens (default: the workshop's or
-    /// session's own, else da).
+    /// Language of the workshop, the screens and the messages (default: the
+    /// workshop's or session's own, else da).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
 }
@@ -137,6 +137,8 @@ pub enum Command {
         all: bool,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Name a session after the team or client it was for.
     Rename {
@@ -146,6 +148,8 @@ pub enum Command {
         name: String,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Put a session away: out of `sessions` and never the default (`--undo`
     /// brings it back); nothing is deleted.
@@ -156,6 +160,8 @@ pub enum Command {
         undo: bool,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Delete a session folder for good (asks first).
     Delete {
@@ -166,6 +172,8 @@ pub enum Command {
         yes: bool,
         #[command(flatten)]
         data: DataArgs,
+        #[command(flatten)]
+        lang: LangArgs,
     },
     /// Write the report of a session (default: the open one, else the latest)
     /// into its folder's `report/`: Markdown, self-contained HTML, CSV for
@@ -357,15 +365,12 @@ impl Cli {
             }
             Some(Command::Follow { screen, .. }) => Settings::from(screen),
             Some(
-                Command::Sessions { data, .. }
-                | Command::Rename { data, .. }
-                | Command::Archive { data, .. }
-                | Command::Delete { data, .. },
+                Command::Sessions { data, lang, .. }
+                | Command::Rename { data, lang, .. }
+                | Command::Archive { data, lang, .. }
+                | Command::Delete { data, lang, .. }
+                | Command::Export { data, lang, .. },
             ) => Settings {
-                data_dir: data.data_dir.clone(),
-                ..Settings::default()
-            },
-            Some(Command::Export { data, lang, .. }) => Settings {
                 data_dir: data.data_dir.clone(),
                 lang: lang.lang,
                 ..Settings::default()

@@ -17,6 +17,7 @@ mod delete;
 mod export;
 mod follow;
 mod guide;
+mod lang;
 mod launch;
 mod new;
 mod pick;
@@ -33,6 +34,7 @@ use std::process::ExitCode;
 use crate::app::session_workshop;
 use crate::cli::{Cli, Command};
 use crate::content::{Content, Library, Problem, Workshop};
+use crate::i18n::fill;
 use crate::session::Session;
 use crate::storage;
 use crate::template::Occasion;
@@ -63,26 +65,28 @@ impl Ctx {
     ) -> anyhow::Result<(Workshop, Vec<Content>)> {
         // The session's own copy first; a copy that does not load (edited by
         // hand) falls back to the shipped and local files, if they have it.
+        let w = self.words_for(&session.meta);
+        let workshop = format!("{:?}", session.meta.workshop);
         match storage::pinned::load(dir) {
             Some(pinned) => session_workshop(&pinned.library, session, self.lang)
                 .or_else(|| session_workshop(&self.library, session, self.lang))
                 .ok_or_else(|| {
-                let why = pinned
-                    .problems
-                    .first()
-                    .map_or_else(|| "it is missing".to_string(), |p| p.headline());
-                anyhow!(
-                    "the session's copy of its workshop {:?} in {} does not load: {why}",
-                    session.meta.workshop,
-                    dir.join(storage::pinned::DIR).display()
-                )
-            }),
-            None => session_workshop(&self.library, session, self.lang).ok_or_else(|| {
-                anyhow!(
-                    "the session's workshop {:?} is not shipped and not in ./workshops; put its file there and resume again",
-                    session.meta.workshop
-                )
-            }),
+                    let why = pinned
+                        .problems
+                        .first()
+                        .map_or_else(|| w.copy_missing.to_string(), |p| p.headline());
+                    let copy = dir.join(storage::pinned::DIR);
+                    anyhow!(fill(
+                        w.copy_does_not_load,
+                        &[
+                            ("workshop", &workshop),
+                            ("dir", &copy.display()),
+                            ("why", &why)
+                        ]
+                    ))
+                }),
+            None => session_workshop(&self.library, session, self.lang)
+                .ok_or_else(|| anyhow!(fill(w.workshop_not_found, &[("workshop", &workshop)]))),
         }
     }
 }
@@ -175,12 +179,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => export::run(&ctx, session.as_deref(), &format, all, output.as_deref())?,
         Some(Command::Follow { session, .. }) => follow::run(&ctx, session.as_deref())?,
         Some(Command::Resume { session, .. }) => {
-            console::resume(&ctx, &storage::find(&ctx.root, session.as_deref())?)?
+            console::resume(&ctx, &ctx.find(session.as_deref())?)?
         }
         Some(_) => unreachable!("handled above"),
         None => launch::run(&ctx)?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `start` (`--start HH:MM`) as a time of day, or why not in `w`'s words.
+pub fn start_time(start: &str, w: &crate::i18n::Words) -> anyhow::Result<jiff::civil::Time> {
+    use anyhow::Context;
+    crate::content::parse_start(start)
+        .with_context(|| fill(w.bad_start, &[("start", &format!("{start:?}"))]))
 }
 
 /// Problems that do not stop a command (a broken file in ./content), one line each.

@@ -1,13 +1,18 @@
-//! The words flipover itself says on screen, in Danish and English. Content
-//! brings its own words; these are the tool's.
+//! The words flipover itself says, on screen and on the command line, in
+//! Danish and English. Content brings its own words; these are the tool's.
+//! A text with `{name}` in it is a template for `fill`.
 
-/// Every fixed text on the screens, in one language.
+use std::fmt::Display;
+
+/// The product's language, for whatever no session or `--lang` decides.
+pub const DEFAULT_LANG: &str = "da";
+
+/// Every fixed text on the screens and in the command line's messages, in
+/// one language.
+#[derive(Debug)]
 pub struct Words {
     /// "flipover: the answers are saved in <folder>", after the console.
     pub answers_saved_in: &'static str,
-    pub session: &'static str,
-    pub already_open: &'static str,
-    pub close_other: &'static str,
     pub step: &'static str,
     pub left: &'static str,
     pub over: &'static str,
@@ -97,13 +102,93 @@ pub struct Words {
     pub review_open: &'static str,
     pub before: &'static str,
     pub more: &'static str,
+    // The command line's messages (`commands::lang` says in which language).
+    /// A second console refused: `{session}`, `{holder}`.
+    pub already_open: &'static str,
+    /// No session by that name or id: `{session}`.
+    pub no_session: &'static str,
+    /// An empty data folder: `{dir}`.
+    pub no_sessions_yet: &'static str,
+    /// A beginning that fits more than one: `{query}`, `{fits}`.
+    pub fits_several: &'static str,
+    /// After a session folder that cannot be read (the launcher).
+    pub cannot_be_read: &'static str,
+    /// The only sessions left cannot be read: `{session}`, `{reason}`.
+    pub session_damaged: &'static str,
+    /// A journal line that cannot be read: `{path}`, `{line}`.
+    pub journal_line: &'static str,
+    /// The session's copy of its workshop: `{workshop}`, `{dir}`, `{why}`.
+    pub copy_does_not_load: &'static str,
+    /// Why the copy does not load, when it is not there.
+    pub copy_missing: &'static str,
+    /// A session from before sessions carried their workshop: `{workshop}`.
+    pub workshop_not_found: &'static str,
+    pub cannot_create_session: &'static str,
+    pub cannot_copy_workshop: &'static str,
+    /// Input or output is not a terminal: `{stream}` is `input` or `output`.
+    pub no_terminal: &'static str,
+    /// `{error}`.
+    pub cannot_take_terminal: &'static str,
+    /// The columns of `flipover sessions`.
+    pub columns: [&'static str; 6],
+    /// After an archived session in `flipover sessions --all`.
+    pub archived_mark: &'static str,
+    /// Under `flipover sessions`: `{count}`.
+    pub archived_hidden: &'static str,
+    /// Before the reason a session folder cannot be read.
+    pub damaged_mark: &'static str,
+    pub answer: &'static str,
+    pub answers: &'static str,
+    /// `flipover export`, before the files: `{session}`.
+    pub report_of_written: &'static str,
+    pub stdout_one_format: &'static str,
+    pub nothing_to_write: &'static str,
+    /// `{path}`.
+    pub cannot_write: &'static str,
+    /// A folder: `{path}`.
+    pub cannot_create: &'static str,
+    /// `{path}`.
+    pub cannot_delete: &'static str,
+    /// `{id}`.
+    pub bad_workshop_id: &'static str,
+    /// `{start}`.
+    pub bad_start: &'static str,
+    /// `{path}`.
+    pub file_exists: &'static str,
+    /// `{workshop}`.
+    pub workshop_text_missing: &'static str,
+    pub not_utf8: &'static str,
+    pub would_not_pass: &'static str,
+    /// `flipover new`: `{path}`, `{title}`, `{steps}`, `{minutes}`, `{from}`.
+    pub new_written: &'static str,
+    /// `{path}`.
+    pub schema_beside: &'static str,
+    /// Before the commands to run next.
+    pub next_commands: &'static str,
+    /// `{path}`.
+    pub not_a_workshop_file: &'static str,
+    /// `{workshop}`, `{known}`.
+    pub no_workshop: &'static str,
+    /// `{session}`, `{name}`.
+    pub renamed: &'static str,
+    /// `{session}`.
+    pub unarchived: &'static str,
+    /// `{session}`.
+    pub archived: &'static str,
+    /// `{dir}`, `{sessions}`.
+    pub not_own_folder: &'static str,
+    pub open_in_console: &'static str,
+    /// `{session}`.
+    pub nobody_to_ask: &'static str,
+    /// The question, with its own yes key: `{session}`.
+    pub delete_for_good: &'static str,
+    pub kept: &'static str,
+    /// `{session}`.
+    pub deleted_session: &'static str,
 }
 
 pub const DA: Words = Words {
     answers_saved_in: "svarene er gemt i",
-    session: "sessionen",
-    already_open: "er allerede åben i en anden flipover",
-    close_other: "To konsoller skriver aldrig i samme session: luk den anden først.",
     step: "Trin",
     left: "tilbage",
     over: "over tiden",
@@ -190,13 +275,57 @@ pub const DA: Words = Words {
     review_open: "· ikke gennemgået",
     before: "Før",
     more: "mere",
+    // The command line's messages.
+    already_open: "sessionen {session} er allerede åben i en anden flipover ({holder}). To konsoller skriver aldrig i samme session: luk den anden først.",
+    no_session: "ingen session {session} (se `flipover sessions`)",
+    no_sessions_yet: "ingen sessioner endnu i {dir} (start en med `flipover run`)",
+    fits_several: "{query} passer på flere sessioner: {fits} (skriv mere af id'et eller navnet)",
+    cannot_be_read: "kan ikke læses",
+    session_damaged: "sessionen {session} kan ikke læses: {reason} (se `flipover sessions`)",
+    journal_line: "{path}:{line}: denne linje i journalen kan ikke læses, så sessionen åbnes ikke (intet er ændret). Tag en kopi af mappen, før linjen rettes i hånden.",
+    copy_does_not_load: "sessionens kopi af workshoppen {workshop} i {dir} kan ikke indlæses: {why}",
+    copy_missing: "den mangler",
+    workshop_not_found: "sessionens workshop {workshop} følger ikke med flipover og ligger ikke i ./workshops; læg dens fil dér, og genoptag igen",
+    cannot_create_session: "kan ikke oprette sessionen",
+    cannot_copy_workshop: "kan ikke kopiere workshoppen ind i sessionen",
+    no_terminal: "flipover skal bruge en terminal, og dens {stream} er ikke en terminal (kør den i et terminalvindue, uden < eller |)",
+    cannot_take_terminal: "kan ikke overtage terminalen: {error}",
+    columns: ["ID", "NAVN", "WORKSHOP", "OPRETTET", "TRIN", "SVAR"],
+    archived_mark: "(arkiveret)",
+    archived_hidden: "({count} arkiveret: flipover sessions --all)",
+    damaged_mark: "BESKADIGET",
+    answer: "svar",
+    answers: "svar",
+    report_of_written: "flipover: rapporten for {session} er skrevet:",
+    stdout_one_format: "-o - skriver én fil til standardoutput: vælg ét format, dog ikke csv",
+    nothing_to_write: "intet at skrive",
+    cannot_write: "kan ikke skrive {path}",
+    cannot_create: "kan ikke oprette {path}",
+    cannot_delete: "kan ikke slette {path}",
+    bad_workshop_id: "{id} kan ikke være et workshop-id: brug 1–64 tegn blandt a–z, 0–9 og -, fx \"kommune-marts\"",
+    bad_start: "--start {start} er ikke et klokkeslæt: skriv TT:MM, fx 09:00",
+    file_exists: "{path} findes allerede (giv --force for at erstatte den)",
+    workshop_text_missing: "teksten til workshoppen {workshop} kan ikke findes",
+    not_utf8: "workshopfilen er ikke UTF-8",
+    would_not_pass: "flipover: intet er skrevet: den nye workshop ville ikke bestå `flipover check`",
+    new_written: "{path} er skrevet: \"{title}\", {steps} trin, {minutes} minutter, ud fra {from}",
+    schema_beside: "  (og {path}, så editorer fuldfører og tjekker, mens du skriver)",
+    next_commands: "næste skridt:",
+    not_a_workshop_file: "{path} kunne ikke indlæses som workshop (`flipover check {path}` viser hvorfor)",
+    no_workshop: "ingen workshop {workshop} (kendte: {known}; eller angiv stien til en fil)",
+    renamed: "flipover: {session} hedder nu {name}",
+    unarchived: "flipover: {session} er taget frem fra arkivet",
+    archived: "flipover: {session} er arkiveret (flipover sessions --all viser den; archive --undo tager den frem igen)",
+    not_own_folder: "{dir} er ikke en sessionsmappe i {sessions}; flipover sletter kun sine egne",
+    open_in_console: "sessionen er åben i en konsol; afslut den først",
+    nobody_to_ask: "slet {session}? Der er ingen at spørge her: tilføj --yes for at slette den",
+    delete_for_good: "Slet sessionen {session} og dens rapport for altid? [j/N] ",
+    kept: "flipover: intet er slettet",
+    deleted_session: "flipover: {session} er slettet",
 };
 
 pub const EN: Words = Words {
     answers_saved_in: "the answers are saved in",
-    session: "session",
-    already_open: "is already open in another flipover",
-    close_other: "Two consoles never write one session: close the other one first.",
     step: "Step",
     left: "left",
     over: "over time",
@@ -283,8 +412,125 @@ pub const EN: Words = Words {
     review_open: "· not reviewed",
     before: "Before",
     more: "more",
+    // The command line's messages.
+    already_open: "session {session} is already open in another flipover ({holder}). Two consoles never write one session: close the other one first.",
+    no_session: "no session {session} (see `flipover sessions`)",
+    no_sessions_yet: "no sessions yet in {dir} (start one with `flipover run`)",
+    fits_several: "{query} fits several sessions: {fits} (give more of the id or the name)",
+    cannot_be_read: "cannot be read",
+    session_damaged: "session {session} cannot be read: {reason} (see `flipover sessions`)",
+    journal_line: "{path}:{line}: this journal line cannot be read, so the session is not opened (nothing was changed). Keep a copy of the folder before repairing the line by hand.",
+    copy_does_not_load: "the session's copy of its workshop {workshop} in {dir} does not load: {why}",
+    copy_missing: "it is missing",
+    workshop_not_found: "the session's workshop {workshop} is not shipped and not in ./workshops; put its file there and resume again",
+    cannot_create_session: "cannot create the session",
+    cannot_copy_workshop: "cannot copy the workshop into the session",
+    no_terminal: "flipover needs a terminal, and its {stream} is not one (run it in a terminal window, without < or |)",
+    cannot_take_terminal: "cannot take over the terminal: {error}",
+    columns: ["ID", "NAME", "WORKSHOP", "CREATED", "STEP", "ANSWERS"],
+    archived_mark: "(archived)",
+    archived_hidden: "({count} archived: flipover sessions --all)",
+    damaged_mark: "DAMAGED",
+    answer: "answer",
+    answers: "answers",
+    report_of_written: "flipover: the report of {session} is written:",
+    stdout_one_format: "-o - writes one file to standard output: give one format other than csv",
+    nothing_to_write: "nothing to write",
+    cannot_write: "cannot write {path}",
+    cannot_create: "cannot create {path}",
+    cannot_delete: "cannot delete {path}",
+    bad_workshop_id: "{id} cannot be a workshop id: use 1–64 characters of a–z, 0–9 and -, e.g. \"kommune-marts\"",
+    bad_start: "--start {start} is not a time of day: write HH:MM, e.g. 09:00",
+    file_exists: "{path} already exists (give --force to replace it)",
+    workshop_text_missing: "the text of workshop {workshop} cannot be found",
+    not_utf8: "the workshop file is not UTF-8",
+    would_not_pass: "flipover: nothing written: the new workshop would not pass `flipover check`",
+    new_written: "wrote {path}: \"{title}\", {steps} steps, {minutes} minutes, from {from}",
+    schema_beside: "  (and {path}, so editors complete and check as you type)",
+    next_commands: "next:",
+    not_a_workshop_file: "{path} did not load as a workshop (`flipover check {path}` lists why)",
+    no_workshop: "no workshop {workshop} (known: {known}; or give the path of a file)",
+    renamed: "flipover: {session} is now named {name}",
+    unarchived: "flipover: {session} is back from the archive",
+    archived: "flipover: {session} is archived (flipover sessions --all shows it; archive --undo brings it back)",
+    not_own_folder: "{dir} is not a session folder in {sessions}; flipover deletes only its own",
+    open_in_console: "the session is open in a console; quit it first",
+    nobody_to_ask: "delete {session}? Nobody to ask here: add --yes to delete it",
+    delete_for_good: "Delete the session {session} and its report for good? [y/N] ",
+    kept: "flipover: kept",
+    deleted_session: "flipover: deleted {session}",
 };
 
 pub fn words(lang: &str) -> &'static Words {
     if lang == "en" { &EN } else { &DA }
+}
+
+/// The words of `--lang` if it was given, else of the product's language.
+pub fn chosen(lang: Option<&str>) -> &'static Words {
+    words(lang.unwrap_or(DEFAULT_LANG))
+}
+
+/// `template` with each `{name}` replaced by its value in `args`. A value is
+/// put in as it is, never searched for names itself; a name without a value
+/// stays as written.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let (_, v) = args.iter().find(|(n, _)| *n == &after[..close])?;
+            Some((close, v))
+        });
+        match value {
+            Some((close, v)) => {
+                out.push_str(&v.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_puts_each_value_in_once() {
+        let t = "{a} og {b}, {c} {";
+        assert_eq!(fill(t, &[("a", &"{b}"), ("b", &2)]), "{b} og 2, {c} {");
+    }
+
+    /// The names in `{…}` of one text.
+    fn names(text: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(n, _)| n))
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase()))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Every text has the same `{names}` in Danish and English, so no value
+    /// goes missing in one language (Debug prints the fields one a line, in
+    /// the same order).
+    #[test]
+    fn both_languages_fill_the_same_names() {
+        let da = format!("{DA:#?}");
+        let en = format!("{EN:#?}");
+        assert_eq!(da.lines().count(), en.lines().count());
+        for (d, e) in da.lines().zip(en.lines()) {
+            assert_eq!(names(d), names(e), "{d}\n{e}");
+        }
+        assert_eq!(names(DA.new_written).len(), 5);
+    }
 }

@@ -15,6 +15,7 @@ use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event,
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::app::{App, Effect, Msg};
+use crate::i18n::{Words, fill};
 use crate::session::Millis;
 use crate::storage::SessionStore;
 use crate::ui::{self, Theme};
@@ -60,17 +61,15 @@ pub struct Screen {
 impl Screen {
     /// Takes the terminal; a clear error (not a panic) when there is none,
     /// such as input from a file or a closed terminal.
-    pub fn open() -> io::Result<Self> {
+    /// Said in the words `w` of whoever asked for the screen.
+    pub fn open(w: &Words) -> io::Result<Self> {
         use std::io::IsTerminal;
         for (name, is) in [
             ("input", io::stdin().is_terminal()),
             ("output", io::stdout().is_terminal()),
         ] {
             if !is {
-                return Err(io::Error::other(format!(
-                    "flipover needs a terminal, and its {name} is not one \
-                     (run it in a terminal window, without < or |)"
-                )));
+                return Err(io::Error::other(fill(w.no_terminal, &[("stream", &name)])));
             }
         }
         let stop = Arc::new(AtomicBool::new(false));
@@ -84,7 +83,7 @@ impl Screen {
         let terminal = ratatui::try_init().map_err(|e| {
             // Raw mode may be on even though the alternate screen failed.
             ratatui::restore();
-            io::Error::new(e.kind(), format!("cannot take over the terminal: {e}"))
+            io::Error::new(e.kind(), fill(w.cannot_take_terminal, &[("error", &e)]))
         })?;
         crossterm::execute!(io::stdout(), EnableBracketedPaste)?;
         Ok(Self {

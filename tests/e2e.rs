@@ -191,14 +191,23 @@ fn without_terminal(args: &[&str], data: &Path) -> std::process::Output {
 #[test]
 fn without_a_terminal_each_screen_says_so_and_leaves_no_session() {
     let data = tempfile::tempdir().expect("tempdir");
-    for args in [&["run"][..], &[], &["follow"]] {
+    // In Danish, or the language asked for.
+    for args in [
+        &["run"][..],
+        &[],
+        &["follow"],
+        &["run", "--lang", "en"],
+        &["follow", "--lang", "en"],
+    ] {
         let out = without_terminal(args, data.path());
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
-        let expected = if args == ["follow"] {
-            "no session" // nothing to follow yet, said before the terminal is needed
-        } else {
-            "flipover needs a terminal, and its input is not one"
+        // Nothing to follow yet is said before the terminal is needed.
+        let expected = match args {
+            ["follow"] => "ingen sessioner endnu",
+            ["follow", ..] => "no sessions yet",
+            ["run", "--lang", "en"] => "flipover needs a terminal, and its input is not one",
+            _ => "flipover skal bruge en terminal, og dens input er ikke en terminal",
         };
         assert!(err.contains(expected), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
@@ -269,7 +278,7 @@ fn sessions_lists_a_damaged_one_and_prints_no_escape_from_a_tampered_file() {
     assert!(listing.contains("x\\u{1b}]0;pwned\\u{7}"), "{listing}");
     assert!(
         listing.contains("2026-01-01-0900-tom")
-            && listing.contains("DAMAGED: answers.toml is missing"),
+            && listing.contains("BESKADIGET: answers.toml is missing"),
         "{listing}"
     );
 }

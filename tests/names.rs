@@ -95,7 +95,7 @@ fn sessions_shows_names_and_rename_archive_and_delete_work() {
     assert!(out.status.success(), "{}", text(&out));
     let listed = text(&flipover(r, &["sessions"], ""));
     assert!(
-        listed.contains("NAME") && listed.contains("Team Nord"),
+        listed.contains("NAVN") && listed.contains("Team Nord"),
         "{listed}"
     );
     // Export finds it by the beginning of its new name.
@@ -106,10 +106,10 @@ fn sessions_shows_names_and_rename_archive_and_delete_work() {
     assert!(flipover(r, &["archive", "Team Nord"], "").status.success());
     let listed = text(&flipover(r, &["sessions"], ""));
     assert!(
-        !listed.contains("Team Nord") && listed.contains("1 archived"),
+        !listed.contains("Team Nord") && listed.contains("1 arkiveret"),
         "{listed}"
     );
-    assert!(text(&flipover(r, &["sessions", "--all"], "")).contains("(archived)"));
+    assert!(text(&flipover(r, &["sessions", "--all"], "")).contains("(arkiveret)"));
     assert_eq!(
         storage::find(r, None).expect("newest"),
         storage::sessions_dir(r).join(&kept)

@@ -4,17 +4,14 @@
 
 use super::Ctx;
 use super::rename::rewrite_meta;
-use crate::storage;
+use crate::i18n::fill;
 use crate::text::clean;
 
 pub fn run(ctx: &Ctx, id: &str, undo: bool) -> anyhow::Result<()> {
-    let dir = storage::find(&ctx.root, Some(id))?;
-    let meta = rewrite_meta(&dir, |m| m.archived = !undo)?;
-    let done = if undo {
-        "back from the archive"
-    } else {
-        "archived (flipover sessions --all shows it; archive --undo brings it back)"
-    };
-    say!("flipover: {} is {done}", clean(meta.label()));
+    let dir = ctx.find(Some(id))?;
+    let meta = rewrite_meta(ctx, &dir, |m| m.archived = !undo)?;
+    let w = ctx.words_for(&meta);
+    let done = if undo { w.unarchived } else { w.archived };
+    say!("{}", fill(done, &[("session", &clean(meta.label()))]));
     Ok(())
 }

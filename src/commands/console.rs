@@ -116,11 +116,10 @@ enum Store {
 /// The session in `dir`, where it was left.
 pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
     let (store, session, live) = if ctx.rehearse {
-        let loaded = storage::read(dir)?;
+        let loaded = ctx.read(dir)?;
         (Store::Nowhere, loaded.session, loaded.live)
     } else {
-        let (store, session, live) =
-            SessionStore::open(dir).map_err(|e| in_language(ctx, dir, e))?;
+        let (store, session, live) = ctx.open(dir)?;
         (Store::Open(store), session, live)
     };
     let (workshop, instruments) = ctx.workshop_of(dir, &session)?;
@@ -133,25 +132,6 @@ pub fn resume(ctx: &Ctx, dir: &Path) -> anyhow::Result<()> {
         live,
         None,
         None,
-    )
-}
-
-/// A session already open elsewhere, said in the session's language (the
-/// other errors are for whoever repairs the folder, and stay as they are).
-fn in_language(ctx: &Ctx, dir: &Path, e: storage::StorageError) -> anyhow::Error {
-    let storage::StorageError::Locked { session, holder } = &e else {
-        return e.into();
-    };
-    let lang = ctx
-        .lang
-        .map(str::to_string)
-        .or_else(|| storage::read(dir).ok().map(|l| l.session.meta.lang));
-    let w = crate::i18n::words(lang.as_deref().unwrap_or("da"));
-    anyhow::anyhow!(
-        "{} {session} {} ({holder}). {}",
-        w.session,
-        w.already_open,
-        w.close_other
     )
 }
 
@@ -184,7 +164,8 @@ fn console(
         series: Arc::new(series),
     };
     let (mut app, first) = App::resume(workshop, session, live, runtime::now(), options);
-    let mut screen = Screen::open()?;
+    let w = app.words();
+    let mut screen = Screen::open(w)?;
     let store = match store {
         Store::Nowhere => None,
         Store::Open(s) => Some(s),
@@ -193,12 +174,9 @@ fn console(
                 .terminal
                 .draw(|f| crate::ui::draw(f, &app, &ctx.theme))?;
             // Durable before the first key is read, so before any answer.
-            let store = new
-                .create(app.session())
-                .context("cannot create the session")?;
+            let store = new.create(app.session()).context(w.cannot_create_session)?;
             if !files.is_empty() {
-                pinned::write(store.dir(), &files)
-                    .context("cannot copy the workshop into the session")?;
+                pinned::write(store.dir(), &files).context(w.cannot_copy_workshop)?;
             }
             Some(store)
         }
@@ -207,11 +185,7 @@ fn console(
     drop(screen);
     if let Some(dir) = dir.filter(|d| d.exists()) {
         // The terminal may be gone by now (a closed window): not worth a panic.
-        let line = format!(
-            "flipover: {} {}",
-            app.words().answers_saved_in,
-            dir.display()
-        );
+        let line = format!("flipover: {} {}", w.answers_saved_in, dir.display());
         let _ = writeln!(std::io::stdout(), "{}", crate::text::clean(&line));
     }
     result

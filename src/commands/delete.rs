@@ -7,51 +7,58 @@ use std::io::{BufRead, IsTerminal, Write};
 use anyhow::{Context, bail};
 
 use super::Ctx;
-use crate::storage;
+use crate::i18n::fill;
 use crate::text::clean;
 
 pub fn run(ctx: &Ctx, id: &str, yes: bool) -> anyhow::Result<()> {
-    let dir = storage::find(&ctx.root, Some(id))?;
-    let sessions = storage::sessions_dir(&ctx.root);
+    let dir = ctx.find(Some(id))?;
+    // A damaged session can be deleted too; it is then named by its folder,
+    // in the words of no one session.
+    let (w, what) = match crate::storage::read(&dir) {
+        Ok(l) => {
+            let (meta, count) = (&l.session.meta, l.session.answer_count());
+            let w = ctx.words_for(meta);
+            let answers = if count == 1 { w.answer } else { w.answers };
+            let what = format!(
+                "{} ({}, {count} {answers})",
+                clean(meta.label()),
+                clean(&meta.id)
+            );
+            (w, what)
+        }
+        Err(_) => (ctx.words(), clean(&dir.display().to_string()).into_owned()),
+    };
+    let sessions = crate::storage::sessions_dir(&ctx.root);
     let inside = dir
         .canonicalize()
         .ok()
         .zip(sessions.canonicalize().ok())
         .is_some_and(|(d, s)| d.parent() == Some(s.as_path()));
     if !inside {
-        bail!(
-            "{} is not a session folder in {}; flipover deletes only its own",
-            dir.display(),
-            sessions.display()
-        );
+        let (dir, sessions) = (dir.display(), sessions.display());
+        bail!(fill(
+            w.not_own_folder,
+            &[("dir", &dir), ("sessions", &sessions)]
+        ));
     }
-    if storage::is_open(&dir) {
-        bail!("the session is open in a console; quit it first");
+    if crate::storage::is_open(&dir) {
+        bail!(w.open_in_console);
     }
-    // A damaged session can be deleted too; it is then named by its folder.
-    let what = match storage::read(&dir) {
-        Ok(l) => format!(
-            "{} ({}, {} answers)",
-            clean(l.session.meta.label()),
-            clean(&l.session.meta.id),
-            l.session.answer_count()
-        ),
-        Err(_) => clean(&dir.display().to_string()).into_owned(),
-    };
     if !yes {
         if !std::io::stdin().is_terminal() {
-            bail!("delete {what}? Nobody to ask here: add --yes to delete it");
+            bail!(fill(w.nobody_to_ask, &[("session", &what)]));
         }
-        print!("Delete the session {what} and its report for good? [y/N] ");
+        print!("{}", fill(w.delete_for_good, &[("session", &what)]));
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
         if !matches!(answer.trim(), "y" | "Y" | "j" | "J" | "yes" | "ja") {
-            say!("flipover: kept");
+            say!("{}", w.kept);
             return Ok(());
         }
     }
-    std::fs::remove_dir_all(&dir).with_context(|| format!("cannot delete {}", dir.display()))?;
-    say!("flipover: deleted {what}");
+    std::fs::remove_dir_all(&dir)
+        .with_context(|| fill(w.cannot_delete, &[("path", &dir.display())]))?;
+    say!("{}", fill(w.deleted_session, &[("session", &what)]));
     Ok(())
 }

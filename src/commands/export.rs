@@ -9,6 +9,7 @@ use anyhow::{Context, bail};
 use super::Ctx;
 use crate::exercise;
 use crate::export::{self, Format, Report, Series};
+use crate::i18n::fill;
 use crate::session::Session;
 use crate::storage;
 
@@ -24,9 +25,10 @@ pub fn run(
     all: bool,
     output: Option<&Path>,
 ) -> anyhow::Result<()> {
-    let dir = storage::find(&ctx.root, id)?;
-    let loaded = storage::read(&dir)?;
+    let dir = ctx.find(id)?;
+    let loaded = ctx.read(&dir)?;
     let session = &loaded.session;
+    let w = ctx.words_for(&session.meta);
     let (workshop, _) = ctx.workshop_of(&dir, session)?;
     let report = Report::new(
         &workshop,
@@ -56,20 +58,20 @@ pub fn run(
             return Ok(());
         }
         (Some(out), _) if out == Path::new("-") => {
-            bail!("-o - writes one file to standard output: give one format other than csv")
+            bail!(w.stdout_one_format)
         }
         (Some(file), [one]) if *one != Format::Csv && !file.is_dir() => {
             let mut files = report.render(*one);
-            let (_, bytes) = files.pop().context("nothing to write")?;
+            let (_, bytes) = files.pop().context(w.nothing_to_write)?;
             storage::atomic::write(file, &bytes)
-                .with_context(|| format!("cannot write {}", file.display()))?;
+                .with_context(|| fill(w.cannot_write, &[("path", &file.display())]))?;
             vec![file.to_path_buf()]
         }
         (Some(folder), _) => export::write(&report, &formats, folder)?,
         (None, _) => export::write(&report, &formats, &export::folder(&dir))?,
     };
-    let name = crate::text::clean(session.meta.label()).into_owned();
-    say!("flipover: the report of {name} is written:");
+    let name = crate::text::clean(session.meta.label());
+    say!("{}", fill(w.report_of_written, &[("session", &name)]));
     for path in written {
         say!("  {}", path.display());
     }

@@ -4,11 +4,8 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use anyhow::bail;
-
 use super::pick;
 use crate::cli::GuideFormat;
-use crate::content::parse_start;
 use crate::guide;
 
 /// Prints the script of `workshop` from `start` (HH:MM) in `format`.
@@ -18,13 +15,8 @@ pub fn run(
     start: Option<&str>,
     lang: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
-    let start = match start {
-        Some(s) => match parse_start(s) {
-            Some(t) => Some(t),
-            None => bail!("--start {s:?} is not a time of day: write HH:MM, e.g. 09:00"),
-        },
-        None => None,
-    };
+    let words = crate::i18n::chosen(lang);
+    let start = start.map(|s| super::start_time(s, words)).transpose()?;
     let picked = pick::workshop(workshop, lang)?;
     let w = &picked.workshop;
     let doc = guide::script(w, start);

@@ -8,15 +8,12 @@ use crate::storage;
 
 /// Shows the launcher, then runs what was chosen.
 pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
-    let lang = ctx.lang.unwrap_or("da");
+    let lang = ctx.lang.unwrap_or(crate::i18n::DEFAULT_LANG);
     let workshops: Vec<&Workshop> = ctx.library.workshops(lang).collect();
     let (sessions, damaged) = storage::scan(&ctx.root);
     let mut launcher = Launcher::new(&workshops, &sessions, lang);
-    let why = if lang == "en" {
-        "cannot be read"
-    } else {
-        "kan ikke læses"
-    };
+    let w = ctx.words();
+    let why = w.cannot_be_read;
     launcher.damaged = damaged
         .into_iter()
         .map(|d| {
@@ -27,7 +24,7 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         })
         .collect();
     {
-        let mut screen = Screen::open()?;
+        let mut screen = Screen::open(w)?;
         runtime::drive(&mut screen, &mut launcher, &ctx.theme)?;
     }
     match launcher.chosen.flatten() {

@@ -1,6 +1,7 @@
 //! `flipover new`: a workshop file to prepare, written from an existing
 //! workshop with every field explained. The new file is checked before it is
-//! written, so it passes `flipover check` as written.
+//! written, so it passes `flipover check` as written. Its messages are in the
+//! workshop's language once it is found (`--lang` picks it), else in Danish.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use anyhow::{Context, bail};
 
 use super::pick;
 use crate::content::{self, Library, SourceFile};
+use crate::i18n::{self, fill};
 use crate::template::{self, Occasion};
 
 /// What `flipover new` was asked for.
@@ -36,28 +38,24 @@ fn valid_id(id: &str) -> bool {
 /// `check`.
 pub fn run(args: &NewArgs<'_>) -> anyhow::Result<ExitCode> {
     let id = &args.occasion.id;
+    let w = i18n::chosen(args.lang);
     if !valid_id(id) {
-        bail!(
-            "{id:?} cannot be a workshop id: use 1–64 characters of a–z, 0–9 and -, e.g. \"kommune-marts\""
-        );
+        bail!(fill(w.bad_workshop_id, &[("id", &format!("{id:?}"))]));
     }
-    if let Some(start) = &args.occasion.start
-        && content::parse_start(start).is_none()
-    {
-        bail!("--start {start:?} is not a time of day: write HH:MM, e.g. 09:00");
+    if let Some(start) = &args.occasion.start {
+        super::start_time(start, w)?;
     }
     let target: PathBuf = args.dir.join(format!("{id}.toml"));
     if target.exists() && !args.force {
-        bail!(
-            "{} already exists (give --force to replace it)",
-            target.display()
-        );
+        bail!(fill(w.file_exists, &[("path", &target.display())]));
     }
     let picked = pick::workshop(args.from, args.lang)?;
+    let w = i18n::words(&picked.workshop.lang);
     let Some(source) = picked.source() else {
-        bail!("the text of workshop {:?} cannot be found", args.from);
+        let from = format!("{:?}", args.from);
+        bail!(fill(w.workshop_text_missing, &[("workshop", &from)]));
     };
-    let original = std::str::from_utf8(&source.bytes).context("the workshop is not UTF-8")?;
+    let original = std::str::from_utf8(&source.bytes).context(w.not_utf8)?;
     let shown = target.display().to_string();
     let text = template::workshop(original, &picked.workshop.id, &args.occasion, &shown)?;
 
@@ -79,29 +77,30 @@ pub fn run(args: &NewArgs<'_>) -> anyhow::Result<ExitCode> {
         for p in &mine {
             eprintln!("{p}");
         }
-        eprintln!("flipover: nothing written: the new workshop would not pass `flipover check`");
+        eprintln!("{}", w.would_not_pass);
         return Ok(ExitCode::from(1));
     }
 
     std::fs::create_dir_all(args.dir)
-        .with_context(|| format!("cannot create {}", args.dir.display()))?;
-    std::fs::write(&target, &text).with_context(|| format!("cannot write {shown}"))?;
+        .with_context(|| fill(w.cannot_create, &[("path", &args.dir.display())]))?;
+    std::fs::write(&target, &text).with_context(|| fill(w.cannot_write, &[("path", &shown)]))?;
     let schema = args.dir.join(template::SCHEMA_FILE);
     std::fs::write(&schema, crate::content::schema::json())
-        .with_context(|| format!("cannot write {}", schema.display()))?;
-    let w = &picked.workshop;
-    say!(
-        "wrote {shown}: \"{}\", {} steps, {} minutes, from {}",
-        crate::text::clean(&w.title),
-        w.steps.len(),
-        w.minutes,
-        w.id
+        .with_context(|| fill(w.cannot_write, &[("path", &schema.display())]))?;
+    let from = &picked.workshop;
+    let written = fill(
+        w.new_written,
+        &[
+            ("path", &shown),
+            ("title", &crate::text::clean(&from.title)),
+            ("steps", &from.steps.len()),
+            ("minutes", &from.minutes),
+            ("from", &from.id),
+        ],
     );
-    say!(
-        "  (and {}, so editors complete and check as you type)",
-        schema.display()
-    );
-    say!("next:");
+    say!("{written}");
+    say!("{}", fill(w.schema_beside, &[("path", &schema.display())]));
+    say!("{}", w.next_commands);
     say!("  flipover check {shown}");
     say!("  flipover guide {shown}");
     say!("  flipover run {shown} --rehearse");

@@ -9,6 +9,7 @@ use anyhow::bail;
 
 use super::warn;
 use crate::content::{self, Library, Problem, SourceFile, Workshop};
+use crate::i18n::{self, fill};
 
 /// A workshop found by name, with everything it was loaded from.
 pub struct Picked {
@@ -35,7 +36,8 @@ pub struct NotLoaded {
 
 /// The workshop `name` (a path to a file, else an id) in `lang` if given.
 /// Problems of other files are warnings; a workshop file that does not load
-/// prints its problems and fails.
+/// prints its problems and fails, said in `lang`, else Danish (there is no
+/// workshop to take the language from).
 pub fn workshop(name: &str, lang: Option<&str>) -> anyhow::Result<Picked> {
     match load(name, lang) {
         Ok((picked, warnings)) => {
@@ -64,13 +66,12 @@ pub fn load(name: &str, lang: Option<&str>) -> Result<(Picked, Vec<Problem>), No
     };
     let (files, mut problems) = content::sources(&extra);
     let library = Library::from_files(&files, &mut problems);
+    let words = i18n::chosen(lang);
     let found = if is_file {
         let shown = as_path.display().to_string();
         let Some(w) = library.workshop_at(&shown) else {
             return Err(NotLoaded {
-                message: format!(
-                    "{shown} did not load as a workshop (`flipover check {shown}` lists why)"
-                ),
+                message: fill(words.not_a_workshop_file, &[("path", &shown)]),
                 problems,
             });
         };
@@ -80,14 +81,18 @@ pub fn load(name: &str, lang: Option<&str>) -> Result<(Picked, Vec<Problem>), No
             Some(w) => w,
             None => {
                 let known: Vec<String> = library
-                    .workshops(lang.unwrap_or("da"))
+                    .workshops(lang.unwrap_or(i18n::DEFAULT_LANG))
                     .map(|w| w.id.clone())
                     .collect();
+                let message = fill(
+                    words.no_workshop,
+                    &[
+                        ("workshop", &format!("{name:?}")),
+                        ("known", &known.join(", ")),
+                    ],
+                );
                 return Err(NotLoaded {
-                    message: format!(
-                        "no workshop {name:?} (known: {}; or give the path of a file)",
-                        known.join(", ")
-                    ),
+                    message,
                     problems: Vec::new(),
                 });
             }

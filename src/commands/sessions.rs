@@ -1,11 +1,13 @@
 //! `flipover sessions`: the sessions in the data folder, newest first, and
 //! the ones that cannot be read, with why. Everything printed comes from files
-//! and goes through `text::clean`.
+//! and goes through `text::clean`. The listing is about no one session, so
+//! it is in `--lang`, else Danish.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 use super::Ctx;
+use crate::i18n::fill;
 use crate::storage;
 use crate::text::clean;
 
@@ -17,15 +19,17 @@ pub fn run(ctx: &Ctx, all: bool) {
     if !all {
         list.retain(|s| !s.session.meta.archived);
     }
+    let w = ctx.words();
     let mut out = String::new();
     if list.is_empty() && damaged.is_empty() {
-        let _ = writeln!(out, "no sessions yet in {}", ctx.root.display());
+        let dir = ctx.root.display();
+        let _ = writeln!(out, "{}", fill(w.no_sessions_yet, &[("dir", &dir)]));
     }
     if !list.is_empty() {
+        let [id, name, workshop, created, step, answers] = w.columns;
         let _ = writeln!(
             out,
-            "{:<42} {:<20} {:<20} {:<17} {:<6} ANSWERS",
-            "ID", "NAME", "WORKSHOP", "CREATED", "STEP"
+            "{id:<42} {name:<20} {workshop:<20} {created:<17} {step:<6} {answers}"
         );
     }
     for s in list {
@@ -47,6 +51,11 @@ pub fn run(ctx: &Ctx, all: bool) {
                 Some(format!("{}/{}", at + 1, w.steps.len()))
             })
             .unwrap_or_else(|| "–".to_string());
+        let mark = if meta.archived {
+            format!("  {}", w.archived_mark)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
             "{:<42} {:<20} {:<20} {:<17} {:<6} {}{}",
@@ -56,14 +65,15 @@ pub fn run(ctx: &Ctx, all: bool) {
             clean(&created),
             clean(&progress),
             s.session.answer_count(),
-            if meta.archived { "  (archived)" } else { "" }
+            mark,
         );
     }
     if archived > 0 && !all {
-        let _ = writeln!(out, "({archived} archived: flipover sessions --all)");
+        let _ = writeln!(out, "{}", fill(w.archived_hidden, &[("count", &archived)]));
     }
     for d in damaged {
-        let _ = writeln!(out, "{:<42} DAMAGED: {}", clean(&d.id), clean(&d.reason));
+        let (id, reason) = (clean(&d.id), clean(&d.reason));
+        let _ = writeln!(out, "{id:<42} {}: {reason}", w.damaged_mark);
     }
     // A closed pipe (`| head -1`) or terminal ends the listing, not in a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());
