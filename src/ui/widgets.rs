@@ -69,21 +69,77 @@ pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, block: Block, s
 /// with an arrow on its bottom border for what is above or below.
 pub fn clamp_scroll(block: Block, scroll: u16, visible: u16, total: u16) -> (u16, Block) {
     let scroll = scroll.min(total.saturating_sub(visible));
-    let mark = match (scroll > 0, scroll + visible < total) {
+    let mark = scroll_mark(scroll > 0, scroll + visible < total);
+    (scroll, block.title_bottom(Line::from(mark).right_aligned()))
+}
+
+/// The arrows on a bottom border that say there is more above and/or below.
+fn scroll_mark(above: bool, below: bool) -> &'static str {
+    match (above, below) {
         (true, true) => " ↑↓ ",
         (false, true) => " ↓ ",
         (true, false) => " ↑ ",
         (false, false) => "",
-    };
-    (scroll, block.title_bottom(Line::from(mark).right_aligned()))
+    }
 }
 
-/// `text` wrapped to `width` display columns (a number and its unit kept together).
+/// `text` wrapped to `width` display columns (a number and its unit kept
+/// together); a word longer than a line is hyphenated (see `hyphenated`).
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    textwrap::wrap(&glue(text), usize::from(width.max(1)))
+    let width = usize::from(width.max(1));
+    let options = textwrap::Options::new(width).break_words(false);
+    textwrap::wrap(&glue(text), options)
         .into_iter()
-        .map(|c| c.into_owned())
+        .flat_map(|line| {
+            if line.width() <= width {
+                vec![line.into_owned()]
+            } else {
+                // Only a word longer than the line is left longer than it.
+                hyphenated(line.trim(), width)
+            }
+        })
         .collect()
+}
+
+/// `word` in lines of at most `width` columns, broken between syllables by
+/// Danish rules (which break Danish compounds well and English words
+/// acceptably) with a "-" at each break, never leaving two letters alone; a
+/// syllable too long for a line is cut where it must be.
+fn hyphenated(word: &str, width: usize) -> Vec<String> {
+    if width < 2 {
+        // No room for a hyphen: one column at a time.
+        return pieces(word, 1).into_iter().map(str::to_string).collect();
+    }
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    // Never two letters alone on the next line ("…strate-" / "gi").
+    for syllable in hypher::hyphenate_bounded(word, hypher::Lang::Danish, 2, 3) {
+        for piece in pieces(syllable, width - 1) {
+            if !line.is_empty() && line.width() + piece.width() + 1 > width {
+                line.push('-');
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(piece);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// `text` in pieces of at most `width` display columns (at least one character each).
+fn pieces(text: &str, width: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (i, ch) in text.char_indices() {
+        let w = ch.width().unwrap_or(0);
+        if used + w > width && i > start {
+            out.push(&text[start..i]);
+            (start, used) = (i, 0);
+        }
+        used += w;
+    }
+    out.push(&text[start..]);
+    out
 }
 
 /// `text` with a number and its unit ("100 %", "10 min") joined by a
@@ -180,21 +236,32 @@ pub fn decimal(app: &App, x: f64) -> String {
     }
 }
 
-/// The first `rows` of `blocks` (each a group of lines) that keep block
-/// `selected` on screen.
-pub fn window<'a>(blocks: Vec<Vec<Line<'a>>>, selected: usize, rows: usize) -> Vec<Line<'a>> {
+/// Draws into `inner` (the inside of a bordered panel) as many of `blocks`
+/// (each a group of lines) as fit while block `selected` is on screen, with
+/// arrows on the panel's bottom border when some are above or below.
+pub fn draw_window(frame: &mut Frame, inner: Rect, blocks: Vec<Vec<Line>>, selected: usize) {
+    let rows = usize::from(inner.height);
     let mut start = selected.min(blocks.len().saturating_sub(1));
     let mut used = blocks.get(start).map_or(0, Vec::len);
     while start > 0 && used + blocks[start - 1].len() <= rows {
         start -= 1;
         used += blocks[start].len();
     }
-    blocks
+    let total: usize = blocks.iter().map(Vec::len).sum();
+    let before: usize = blocks.iter().take(start).map(Vec::len).sum();
+    let lines: Vec<Line> = blocks
         .into_iter()
         .skip(start)
         .flatten()
         .take(rows)
-        .collect()
+        .collect();
+    let mark = scroll_mark(before > 0, before + lines.len() < total);
+    frame.render_widget(Paragraph::new(lines), inner);
+    let width = mark.width() as u16;
+    if inner.height > 0 && width > 0 && inner.width >= width {
+        let border = Rect::new(inner.right() - width, inner.bottom(), width, 1);
+        frame.render_widget(Paragraph::new(mark), border.intersection(frame.area()));
+    }
 }
 
 /// A rectangle of `w`×`h` in the middle of `area`.
@@ -383,5 +450,53 @@ impl ItemList<'_> {
                 Line::from(spans)
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_longer_than_the_line_is_hyphenated_between_syllables() {
+        let lines = wrap("Læg din transformationsstrategi", 20);
+        assert_eq!(lines[0], "Læg din");
+        let rest = &lines[1..];
+        assert!(rest.len() >= 2, "{lines:?}");
+        for line in rest {
+            assert!(line.width() <= 20, "{lines:?}");
+        }
+        for line in &rest[..rest.len() - 1] {
+            assert!(line.ends_with('-'), "{lines:?}");
+        }
+        assert_eq!(rest.concat().replace('-', ""), "transformationsstrategi");
+        // Between syllables, never inside one.
+        assert_eq!(rest, ["transformationsstra-", "tegi"]);
+    }
+
+    #[test]
+    fn words_that_fit_wrap_as_before_and_keep_a_number_with_its_unit() {
+        assert_eq!(
+            wrap("Vi fordeler 100 % af tiden", 14),
+            ["Vi fordeler", "100\u{a0}% af tiden"]
+        );
+    }
+
+    #[test]
+    fn any_width_and_any_character_give_lines_that_fit() {
+        for width in 1..12u16 {
+            for text in [
+                "medarbejderinddragelse",
+                "数字化转型战略计划",
+                "a\u{301}bcdefghijklmnopq",
+            ] {
+                for line in wrap(text, width) {
+                    assert!(
+                        line.width() <= usize::from(width).max(2),
+                        "{width}: {line:?}"
+                    );
+                }
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::content::Model;
-use crate::ui::{Theme, bullets, centered, glyphs, panel, scrolled, style_if, wrap};
+use crate::ui::{Theme, bullets, centered, ellipsis, glyphs, panel, scrolled, style_if, wrap};
 
 /// Narrower than this, the phases are stacked.
 const SIDE_BY_SIDE_FROM: u16 = 72;
@@ -49,8 +49,10 @@ pub fn draw(
     };
     let mut index = 0;
     for (phase, rect) in model.phases.iter().zip(rects.iter()) {
+        // The title on the border: cut with "…" when the column is narrower.
+        let title = ellipsis(&phase.title, rect.width.saturating_sub(4));
         let block = panel(
-            Line::styled(format!(" {} ", phase.title), theme.accent),
+            Line::styled(format!(" {title} "), theme.accent),
             false,
             theme,
         );

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::content::Scale;
 use crate::exercise::answers::{Spread, spread};
 use crate::exercise::note_key;
-use crate::ui::{Theme, decimal, glyphs, instrument_frame, style_if, window, wrap};
+use crate::ui::{Theme, decimal, draw_window, glyphs, instrument_frame, style_if, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize, theme: &Theme) {
     let w = app.words();
@@ -93,8 +93,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize,
             lines
         })
         .collect();
-    let lines = window(blocks, row, usize::from(inner.height));
-    frame.render_widget(Paragraph::new(lines), inner);
+    draw_window(frame, inner, blocks, row);
     if !scale.votes {
         let spread = scores_spread(scale, |id| value(id).and_then(|v| v.number()));
         let line = spread.map_or_else(Line::default, |s| spread_line(app, scale, &s, theme));

@@ -4,12 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{Positions, position};
 use crate::app::App;
 use crate::content::Slider;
-use crate::ui::{Theme, glyphs, instrument_frame, style_if, window};
+use crate::ui::{Theme, draw_window, glyphs, instrument_frame, style_if};
 
 pub fn draw(
     frame: &mut Frame,
@@ -85,8 +84,5 @@ pub fn draw(
             vec![Line::from(question), Line::from(track), Line::default()]
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(window(blocks, p.row(), usize::from(inner.height))),
-        inner,
-    );
+    draw_window(frame, inner, blocks, p.row());
 }

@@ -4,12 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use crate::app::App;
 use crate::content::Stages;
 use crate::exercise::note_key;
-use crate::ui::{Theme, instrument_frame, style_if, window, wrap};
+use crate::ui::{Theme, draw_window, instrument_frame, style_if, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usize, theme: &Theme) {
     let state = app.session().state(&app.step().id);
@@ -66,8 +65,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usiz
             lines
         })
         .collect();
-    frame.render_widget(
-        Paragraph::new(window(blocks, row, usize::from(inner.height))),
-        inner,
-    );
+    draw_window(frame, inner, blocks, row);
 }
