@@ -70,6 +70,7 @@ pub struct Words {
     pub counted: &'static str,
     /// Said on a new step when no clock runs; `{key}` is the key that starts it.
     pub clock_idle: &'static str,
+    /// `{max}` is the most a category may take: "… fra 0 til 100".
     pub percent_expected: &'static str,
     pub now_label: &'static str,
     pub want_label: &'static str,
@@ -78,6 +79,14 @@ pub struct Words {
     pub vote: &'static str,
     pub note: &'static str,
     pub not_set: &'static str,
+    /// A split's sum: "I alt 100 %".
+    pub total: &'static str,
+    /// A split over 100 %: "5 for meget".
+    pub too_much: &'static str,
+    /// A split under 100 %: "5 for lidt".
+    pub too_little: &'static str,
+    /// What a split's "(15 %)" means.
+    pub rest_share: &'static str,
     pub instruments: &'static str,
     pub picked: &'static str,
     pub noted: &'static str,
@@ -245,7 +254,7 @@ pub const DA: Words = Words {
     count_closed_time: "Skal tiden, mens flipover var lukket, tælle med? (j/n)",
     counted: "Tiden tæller med",
     clock_idle: "Uret står stille – {key} starter det",
-    percent_expected: "skriv et tal fra 0 til 100",
+    percent_expected: "skriv et helt tal fra 0 til {max}",
     now_label: "Hvor står vi",
     want_label: "Hvor vil vi være",
     mean: "gns.",
@@ -253,6 +262,10 @@ pub const DA: Words = Words {
     vote: "stemme",
     note: "Note",
     not_set: "ikke sat",
+    total: "I alt",
+    too_much: "for meget",
+    too_little: "for lidt",
+    rest_share: "(…) ikke sat endnu: deler resten",
     instruments: "Redskaber – tryk tallet for at køre det som næste trin",
     picked: "Kortet er taget – gå til det kort, det skal samles med, og tryk c",
     noted: "Noteret (prøve – intet gemmes)",
@@ -382,7 +395,7 @@ pub const EN: Words = Words {
     count_closed_time: "Count the time flipover was closed? (y/n)",
     counted: "The time counts",
     clock_idle: "The clock is not running – {key} starts it",
-    percent_expected: "type a number from 0 to 100",
+    percent_expected: "type a whole number from 0 to {max}",
     now_label: "Where we are",
     want_label: "Where we want to be",
     mean: "mean",
@@ -390,6 +403,10 @@ pub const EN: Words = Words {
     vote: "vote",
     note: "Note",
     not_set: "not set",
+    total: "Total",
+    too_much: "too many",
+    too_little: "too few",
+    rest_share: "(…) not set yet: shares the rest",
     instruments: "Instruments – press the number to run one as the next step",
     picked: "Card picked up – go to the card to group it with, and press c",
     noted: "Noted (rehearsal – nothing is saved)",

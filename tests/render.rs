@@ -365,6 +365,12 @@ fn the_portfolio_split_in(lang: &str) -> Driver {
     d.key(Enter);
     d.type_text("20");
     d.key(Enter);
+    // Every category of B agreed, a digit starting each: 105 %, shown as it is.
+    for typed in ["30", "25", "30"] {
+        d.key(Down);
+        d.type_text(typed);
+        d.key(Enter);
+    }
     d
 }
 

@@ -21,8 +21,11 @@ pub enum Note {
     ClockStopped,
     /// The room moved on and no clock runs; the key that starts one.
     ClockIdle(String),
-    /// A typed percentage that is not one.
-    NotAPercent(String),
+    /// A typed percentage that is not a whole number from 0 to `max`.
+    NotAPercent {
+        text: String,
+        max: i64,
+    },
     /// An answer could not be written; `kept`: the form still holds the text.
     SaveFailed {
         message: String,
@@ -54,7 +57,7 @@ impl Note {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            Note::NotAPercent(_)
+            Note::NotAPercent { .. }
                 | Note::SaveFailed { .. }
                 | Note::ReportFailed(_)
                 | Note::Error(_)
@@ -75,7 +78,10 @@ impl Note {
             Note::Counted => w.counted.to_string(),
             Note::ClockStopped => w.clock_stopped_on_resume.to_string(),
             Note::ClockIdle(key) => w.clock_idle.replace("{key}", key),
-            Note::NotAPercent(text) => format!("{text:?}: {}", w.percent_expected),
+            Note::NotAPercent { text, max } => format!(
+                "{text:?}: {}",
+                w.percent_expected.replace("{max}", &max.to_string())
+            ),
             Note::SaveFailed {
                 message,
                 kept: true,

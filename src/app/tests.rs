@@ -8,18 +8,19 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::content::{DEFAULT_WORKSHOP, Library};
-use crate::session::Meta;
+use crate::session::{Meta, Value};
 
 const T0: Millis = 1_795_424_400_000;
 
 fn app() -> App {
+    app_of(DEFAULT_WORKSHOP)
+}
+
+/// A new session of a shipped workshop, in Danish.
+fn app_of(workshop: &str) -> App {
     let (lib, problems) = Library::embedded();
     assert!(problems.is_empty(), "{problems:?}");
-    let w = Arc::new(
-        lib.workshop(DEFAULT_WORKSHOP, Some("da"))
-            .expect("shipped")
-            .clone(),
-    );
+    let w = Arc::new(lib.workshop(workshop, Some("da")).expect("shipped").clone());
     let meta = Meta {
         id: "t".into(),
         workshop: w.id.clone(),
@@ -381,4 +382,82 @@ fn an_opened_advice_scrolled_past_its_end_comes_back_at_the_first_key_up() {
     let at_end = screen(&a, 80, 24);
     act(&mut a, Action::ScrollUp);
     assert_ne!(screen(&a, 80, 24), at_end, "one key up moves the advice");
+}
+
+/// The room agrees a category at a time: what was agreed never moves, the
+/// categories not set share the rest, and a total off 100 % is said, not fixed.
+#[test]
+fn the_portfolio_keeps_what_the_room_agreed() {
+    let mut a = app_of("topledelsens-tjek");
+    go_to(&mut a, "portefolje");
+    let agree = |a: &mut App, start: Action, text: &str| {
+        act(a, start);
+        typed(a, text);
+        let effects = act(a, Action::Save);
+        assert_eq!(commits(&effects).len(), 1, "{text}");
+    };
+    let unit_a = |a: &App| a.session().value("portefolje", "a").map(Value::table);
+    let table = |pairs: &[(&str, i64)]| {
+        Some(
+            pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect::<std::collections::BTreeMap<_, _>>(),
+        )
+    };
+    // A digit starts the percentage: "4", "0", Enter.
+    agree(&mut a, Action::SetValue(4), "0");
+    act(&mut a, Action::Down);
+    agree(&mut a, Action::Open, "30");
+    act(&mut a, Action::Down);
+    agree(&mut a, Action::Open, "20");
+    assert_eq!(
+        unit_a(&a),
+        table(&[
+            ("effektiviser", 40),
+            ("moderniser", 30),
+            ("gentaenk-services", 20)
+        ]),
+        "only what was typed is stored, and stays as typed"
+    );
+    let shown = screen(&a, 80, 24);
+    assert!(
+        shown.contains("(10 %)"),
+        "the fourth takes the rest: {shown}"
+    );
+    assert!(
+        shown.contains("I alt                        100 %"),
+        "{shown}"
+    );
+
+    // The fourth, typed too: 105 %, said so, and nothing agreed moves.
+    act(&mut a, Action::Down);
+    agree(&mut a, Action::SetValue(1), "5");
+    assert_eq!(
+        unit_a(&a),
+        table(&[
+            ("effektiviser", 40),
+            ("moderniser", 30),
+            ("gentaenk-services", 20),
+            ("gentaenk-forretning", 15)
+        ])
+    );
+    let shown = screen(&a, 80, 24);
+    assert!(shown.contains("105 %    ! 5 for meget"), "{shown}");
+
+    // Not a whole percentage: the form stays with the reason, nothing is written.
+    act(&mut a, Action::Open);
+    typed(&mut a, "7,5");
+    assert!(commits(&act(&mut a, Action::Save)).is_empty());
+    assert!(screen(&a, 80, 24).contains("skriv et helt tal fra 0 til 100"));
+    act(&mut a, Action::Cancel);
+
+    // Cleared, the fourth shares the rest again; clearing all clears the unit.
+    act(&mut a, Action::ClearValue);
+    assert!(screen(&a, 80, 24).contains("(10 %)"));
+    for _ in 0..3 {
+        act(&mut a, Action::Up);
+        act(&mut a, Action::ClearValue);
+    }
+    assert_eq!(unit_a(&a), None);
 }

@@ -115,7 +115,7 @@ pub struct Dilemma {
     pub right: String,
 }
 
-/// Percentages over categories, per unit, kept at 100 %.
+/// Percentages over categories, per unit, meant to add up to 100 %.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Split {
     pub about: About,

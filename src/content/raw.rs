@@ -362,7 +362,8 @@ pub struct Split {
     pub model: Option<Spanned<String>>,
     #[schemars(with = "Vec<Unit>")]
     pub units: Spanned<Vec<Unit>>,
-    /// Percentages move in steps of this size.
+    /// The categories not set yet share the rest in steps of this size (a
+    /// typed percentage is kept as typed).
     #[schemars(with = "Option<u32>")]
     pub step: Option<Spanned<u32>>,
     #[schemars(with = "Vec<Category>")]

@@ -6,6 +6,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::i18n::Words;
+
 /// One step of a session and what it collected.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StepAnswers {
@@ -153,8 +155,31 @@ pub struct Position {
 pub struct UnitSplit {
     pub id: String,
     pub title: String,
-    /// Per cent per category, in the categories' order; `None` when not set.
+    /// Per cent per category as the room set it, in the categories' order;
+    /// `None` when not set.
     pub percents: Vec<Option<i64>>,
+    /// What each category not set takes of the rest (100 less what is set),
+    /// as shown on screen; `None` for the set ones, and for all while nothing
+    /// is set.
+    pub rest: Vec<Option<i64>>,
+    /// What the unit adds up to, set and rest together: 100, or more when
+    /// what is set goes over (less when the rest cannot all be taken); `None`
+    /// while nothing is set. Never corrected.
+    pub total: Option<i64>,
+}
+
+/// How far a split's total is from 100 %: "5 for meget", "5 for lidt";
+/// `None` at exactly 100.
+pub fn off_by(total: i64, w: &Words) -> Option<String> {
+    match total.cmp(&100) {
+        std::cmp::Ordering::Greater => {
+            Some(format!("{} {}", total.saturating_sub(100), w.too_much))
+        }
+        std::cmp::Ordering::Less => {
+            Some(format!("{} {}", 100i64.saturating_sub(total), w.too_little))
+        }
+        std::cmp::Ordering::Equal => None,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

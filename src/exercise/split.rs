@@ -1,7 +1,10 @@
-//! The split: per unit, percentages over categories that always add up to
-//! 100 %. Setting one category moves the others in proportion. Stored under
-//! the unit's id as `{ category-id = per cent, … }`.
+//! The split: per unit, percentages over categories. What the facilitator
+//! types is what the room agreed, and it stays as typed; the categories not
+//! set yet share the rest (see `share`), and a total off 100 % is shown as it
+//! is, never corrected. Stored under the unit's id as
+//! `{ category-id = per cent, … }`, the agreed categories only.
 
+mod share;
 mod view;
 
 use std::collections::BTreeMap;
@@ -15,11 +18,27 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
 use crate::content::{Split, Step};
 use crate::i18n::Words;
-use crate::keymap::{self, Table, bind, c, k};
+use crate::keymap::{self, Key, Table, bind, c, k};
 use crate::session::{Change, StepState, Target, Value};
 use crate::ui::Theme;
 
+pub use share::{Share, parse_percent, shares, total};
+
 use crossterm::event::KeyCode as K;
+
+/// Any digit starts the percentage, so "4", "0", Enter agrees 40 %.
+const DIGITS: &[Key] = &[
+    c('0'),
+    c('1'),
+    c('2'),
+    c('3'),
+    c('4'),
+    c('5'),
+    c('6'),
+    c('7'),
+    c('8'),
+    c('9'),
+];
 
 pub const KEYS: Table = &[
     bind(
@@ -39,18 +58,26 @@ pub const KEYS: Table = &[
     keymap::UP,
     keymap::DOWN,
     bind(
-        &[k(K::Enter), c('e')],
-        Action::Open,
+        DIGITS,
+        Action::SetValue(0),
         true,
         "skriv procent",
         "type per cent",
     ),
     bind(
-        &[c('0'), k(K::Backspace)],
+        &[k(K::Enter), c('e')],
+        Action::Open,
+        false,
+        "skriv procent",
+        "type per cent",
+    ),
+    // Clearing gives the category back to the rest; `0` is a percentage here.
+    bind(
+        &[c('d'), k(K::Delete), k(K::Backspace)],
         Action::ClearValue,
         true,
-        "ryd enheden",
-        "clear the unit",
+        "ryd",
+        "clear",
     ),
 ];
 
@@ -83,68 +110,48 @@ impl Shares {
         let c = self.split.categories.get(row)?;
         Some(format!("{}/{}", u.id, c.id))
     }
+
+    /// The most category `row` may take, in per cent.
+    fn max(&self, row: usize) -> i64 {
+        self.split
+            .categories
+            .get(row)
+            .map_or(100, |c| i64::from(c.max))
+    }
+
+    /// The form for the selected category, starting with `text`.
+    fn type_percent(&mut self, text: String, cx: &Cx) -> Reply {
+        match self.form_key(self.unit(), self.row()) {
+            Some(key) => Reply::Form(self.form(Target::Value { key }, vec![text], cx)),
+            None => Reply::Nothing,
+        }
+    }
+
+    /// The selected category back to not set: it shares the rest again.
+    fn clear(&self, cx: &Cx) -> Reply {
+        let (Some(u), Some(c)) = (
+            self.split.units.get(self.unit()),
+            self.split.categories.get(self.row()),
+        ) else {
+            return Reply::Nothing;
+        };
+        let mut table = cx.value(&u.id).map(Value::table).unwrap_or_default();
+        if table.remove(&c.id).is_none() {
+            return Reply::Nothing;
+        }
+        let value = (!table.is_empty()).then_some(Value::Table(table));
+        Reply::Commit(cx.set(&u.id, value))
+    }
 }
 
-/// Per cent per category, in the categories' order (`None`: not set).
-pub fn percents(split: &Split, value: Option<&Value>) -> Vec<Option<i64>> {
+/// Per cent the room agreed per category, in the categories' order (`None`:
+/// not set).
+pub fn agreed(split: &Split, value: Option<&Value>) -> Vec<Option<i64>> {
     split
         .categories
         .iter()
         .map(|c| value.and_then(|v| v.get(&c.id)))
         .collect()
-}
-
-/// `current` with category `index` set to `value` (rounded to the step and
-/// within its max) and the others moved in proportion so the total is 100.
-/// Starting from nothing, the rest is shared evenly.
-pub fn set(split: &Split, current: &[i64], index: usize, value: i64) -> Vec<i64> {
-    let n = split.categories.len();
-    let step = i64::from(split.step.max(1));
-    let max: Vec<i64> = split.categories.iter().map(|c| i64::from(c.max)).collect();
-    let mut out = vec![0i64; n];
-    let v = ((value + step / 2) / step * step).clamp(0, max[index].min(100));
-    out[index] = v;
-    let mut rest = 100 - v;
-    let others: Vec<usize> = (0..n).filter(|&j| j != index).collect();
-    let weights: Vec<i64> = others
-        .iter()
-        .map(|&j| current.get(j).copied().unwrap_or(0))
-        .collect();
-    let total: i64 = weights.iter().sum();
-    for (k, &j) in others.iter().enumerate() {
-        let share = if total > 0 {
-            rest * weights[k] / total
-        } else {
-            rest / others.len().max(1) as i64
-        };
-        out[j] = (share / step * step).min(max[j]);
-    }
-    rest -= others.iter().map(|&j| out[j]).sum::<i64>();
-    // What rounding left over goes, a step at a time, to the others with room
-    // (the biggest first), and to the set category only if nothing else can take it.
-    let mut order = others.clone();
-    order.sort_by_key(|&j| std::cmp::Reverse(out[j]));
-    order.push(index);
-    while rest > 0 {
-        let Some(&j) = order.iter().find(|&&j| out[j] + step.min(rest) <= max[j]) else {
-            break;
-        };
-        let add = step.min(rest);
-        out[j] += add;
-        rest -= add;
-        order.rotate_left(1);
-    }
-    out
-}
-
-/// A typed percentage ("40", "40 %").
-pub fn parse_percent(text: &str) -> Option<i64> {
-    text.trim()
-        .trim_end_matches('%')
-        .trim()
-        .parse()
-        .ok()
-        .filter(|v| (0..=100).contains(v))
 }
 
 impl Exercise for Shares {
@@ -161,19 +168,10 @@ impl Exercise for Shares {
             Action::Down => {
                 self.row = (self.row() + 1).min(self.split.categories.len().saturating_sub(1))
             }
-            Action::Open => {
-                // A percentage is typed afresh; the bar shows the current one.
-                if let Some(key) = self.form_key(self.unit(), self.row()) {
-                    return Reply::Form(self.form(Target::Value { key }, Vec::new(), cx));
-                }
-            }
-            Action::ClearValue => {
-                if let Some(u) = self.split.units.get(self.unit())
-                    && cx.value(&u.id).is_some()
-                {
-                    return Reply::Commit(cx.set(&u.id, None));
-                }
-            }
+            // A percentage is typed afresh; the screen shows the current one.
+            Action::Open => return self.type_percent(String::new(), cx),
+            Action::SetValue(d) => return self.type_percent(d.to_string(), cx),
+            Action::ClearValue => return self.clear(cx),
             _ => {}
         }
         Reply::Nothing
@@ -199,7 +197,11 @@ impl Exercise for Shares {
             .categories
             .get(self.row())
             .map_or("", |c| c.title.as_str());
-        let title = format!("{unit} – {category} (%)");
+        // The rule in the form itself: whole per cent, up to the category's max.
+        let title = format!(
+            "{unit} – {category} (0–{max} %)",
+            max = self.max(self.row())
+        );
         Editor::new(&cx.step.id, target, title, &values)
     }
 
@@ -208,25 +210,19 @@ impl Exercise for Shares {
         let Target::Value { key } = &ed.target else {
             return Ok(None);
         };
-        let (Some((unit_id, cat_id)), Some(percent)) = (key.split_once('/'), parse_percent(&text))
-        else {
-            return Err(Note::NotAPercent(text));
+        let Some((unit_id, cat_id)) = key.split_once('/') else {
+            return Ok(None);
         };
         let Some(index) = self.split.categories.iter().position(|c| c.id == cat_id) else {
             return Ok(None);
         };
-        let current: Vec<i64> = percents(&self.split, cx.value(unit_id))
-            .into_iter()
-            .map(|p| p.unwrap_or(0))
-            .collect();
-        let shares = set(&self.split, &current, index, percent);
-        let table: BTreeMap<String, i64> = self
-            .split
-            .categories
-            .iter()
-            .zip(shares)
-            .map(|(c, p)| (c.id.clone(), p))
-            .collect();
+        let max = self.max(index);
+        let Some(percent) = parse_percent(&text, max) else {
+            return Err(Note::NotAPercent { text, max });
+        };
+        // Only this category changes: what the room agreed before stays.
+        let mut table = cx.value(unit_id).map(Value::table).unwrap_or_default();
+        table.insert(cat_id.to_string(), percent);
         Ok(Some(cx.set(unit_id, Some(Value::Table(table)))))
     }
 
@@ -278,10 +274,22 @@ impl Exercise for Shares {
             .split
             .units
             .iter()
-            .map(|u| UnitSplit {
-                id: u.id.clone(),
-                title: u.title.clone(),
-                percents: percents(&self.split, state.values.get(&u.id)),
+            .map(|u| {
+                let agreed = agreed(&self.split, state.values.get(&u.id));
+                let shares = shares(&self.split, &agreed);
+                UnitSplit {
+                    id: u.id.clone(),
+                    title: u.title.clone(),
+                    rest: shares
+                        .iter()
+                        .map(|s| match s {
+                            Share::Rest(p) => Some(*p),
+                            _ => None,
+                        })
+                        .collect(),
+                    total: total(&shares),
+                    percents: agreed,
+                }
             })
             .collect();
         vec![Block::Splits { categories, units }]
@@ -290,72 +298,8 @@ impl Exercise for Shares {
 
 #[cfg(test)]
 mod tests {
+    use super::share::tests::split;
     use super::*;
-    use crate::content::{About, Category, Unit};
-
-    fn split(max: [u32; 4]) -> Split {
-        Split {
-            about: About {
-                id: "p".into(),
-                lang: "da".into(),
-                source: "s".into(),
-                title: "t".into(),
-                intro: String::new(),
-                advice: None,
-                model: None,
-            },
-            units: vec![Unit {
-                id: "a".into(),
-                title: "A".into(),
-            }],
-            step: 5,
-            categories: max
-                .iter()
-                .enumerate()
-                .map(|(i, m)| Category {
-                    id: format!("c{i}"),
-                    title: format!("C{i}"),
-                    hint: String::new(),
-                    max: *m,
-                })
-                .collect(),
-        }
-    }
-
-    #[test]
-    fn always_adds_up_to_100() {
-        let s = split([100; 4]);
-        let first = set(&s, &[], 0, 50);
-        assert_eq!(first, [50, 20, 15, 15]);
-        let second = set(&s, &first, 1, 36);
-        assert_eq!(second.iter().sum::<i64>(), 100, "{second:?}");
-        assert_eq!(second[1], 35);
-        for v in [0, 3, 37, 99, 100] {
-            for i in 0..4 {
-                let out = set(&s, &second, i, v);
-                assert_eq!(out.iter().sum::<i64>(), 100, "{i} = {v}: {out:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn respects_each_category_max() {
-        let s = split([40, 40, 10, 10]);
-        let out = set(&s, &[], 2, 90);
-        assert_eq!(out[2], 10);
-        assert_eq!(out.iter().sum::<i64>(), 100, "{out:?}");
-        assert!(
-            out.iter().zip([40, 40, 10, 10]).all(|(v, m)| *v <= m),
-            "{out:?}"
-        );
-    }
-
-    #[test]
-    fn reads_typed_percentages() {
-        assert_eq!(parse_percent(" 40 % "), Some(40));
-        assert_eq!(parse_percent("140"), None);
-        assert_eq!(parse_percent("fyrre"), None);
-    }
 
     #[test]
     fn old_positional_answers_move_to_the_ids() {
@@ -369,7 +313,7 @@ mod tests {
         s.upgrade(&mut state);
         assert_eq!(state.values.len(), 1);
         assert_eq!(
-            percents(&s.split, state.values.get("a")),
+            agreed(&s.split, state.values.get("a")),
             [Some(40), Some(30), Some(20), Some(10)]
         );
     }

@@ -1,15 +1,19 @@
-//! The split: per unit, a stacked bar of the categories and the percentages.
+//! The split: per unit, a stacked bar of the categories, the percentages —
+//! agreed ones plain, the rest's shares in brackets — and the total, marked
+//! when it is off 100 %.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Shares, percents};
+use super::{Share, Shares, agreed, shares, total};
 use crate::app::App;
 use crate::content::Split;
-use crate::ui::{Theme, ellipsis, intro, panel, style_if};
+use crate::exercise::answers::off_by;
+use crate::ui::{Theme, ellipsis, glyphs, intro, panel, style_if};
 
 /// One fill per category, so the bar reads without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
@@ -18,10 +22,11 @@ pub fn draw(
     frame: &mut Frame,
     area: Rect,
     app: &App,
-    shares: &Shares,
+    cursor: &Shares,
     split: &Split,
     theme: &Theme,
 ) {
+    let w = app.words();
     let state = app.session().state(&app.step().id);
     let units = intro(
         frame,
@@ -29,8 +34,17 @@ pub fn draw(
         vec![Line::styled(split.about.intro.as_str(), theme.dim)],
     );
     let rects = Layout::vertical(vec![Constraint::Fill(1); split.units.len()]).split(units);
+    let label_w = split
+        .categories
+        .iter()
+        .map(|c| c.title.width())
+        .chain([w.total.width()])
+        .max()
+        .unwrap_or(0);
+    // Every percentage in one column, so the hints line up beneath each other.
+    let pct_w = 8.max(2 + w.not_set.width());
     for (u, (unit, rect)) in split.units.iter().zip(rects.iter()).enumerate() {
-        let focused = !app.is_room() && shares.unit() == u;
+        let focused = !app.is_room() && cursor.unit() == u;
         let block = panel(
             Line::styled(format!(" {} ", unit.title), theme.title),
             focused,
@@ -38,57 +52,86 @@ pub fn draw(
         );
         let inner = block.inner(*rect);
         frame.render_widget(block, *rect);
-        let values = percents(split, state.and_then(|s| s.values.get(&unit.id)));
-        let mut lines = vec![bar(&values, inner.width, theme)];
-        let label_w = split
-            .categories
-            .iter()
-            .map(|c| c.title.chars().count())
-            .max()
-            .unwrap_or(0);
+        let shares = shares(
+            split,
+            &agreed(split, state.and_then(|s| s.values.get(&unit.id))),
+        );
+        let mut lines = vec![bar(&shares, inner.width, theme)];
         // The hint gets what the title and the percentage leave.
-        let pct_w = 7.max(2 + app.words().not_set.width()) as u16;
-        let hint_w = inner.width.saturating_sub(label_w as u16 + 2 + pct_w + 3);
-        for (i, c) in split.categories.iter().enumerate() {
-            let pct = values.get(i).copied().flatten();
-            let sel = focused && shares.row() == i;
+        let hint_w = inner.width.saturating_sub((2 + label_w + pct_w + 3) as u16);
+        for (i, (c, share)) in split.categories.iter().zip(&shares).enumerate() {
+            let sel = focused && cursor.row() == i;
+            let (pct, style) = match share {
+                Share::Agreed(p) => (format!("{p} % "), theme.title),
+                Share::Rest(p) => (format!("({p} %)"), theme.dim),
+                Share::Open => (w.not_set.to_string(), theme.dim),
+            };
             lines.push(Line::from(vec![
                 Span::styled(format!("{} ", FILLS[i % FILLS.len()]), theme.accent),
                 Span::styled(
-                    format!("{:<label_w$}", c.title),
+                    pad(&c.title, label_w),
                     style_if(sel, theme.selected, theme.title),
                 ),
-                Span::styled(
-                    pct.map_or_else(
-                        || format!("  {}", app.words().not_set),
-                        |p| format!("  {p:>3} %"),
-                    ),
-                    style_if(pct.is_some(), theme.title, theme.dim),
-                ),
+                Span::styled(format!("{pct:>pct_w$}"), style),
                 Span::styled(format!("   {}", ellipsis(&c.hint, hint_w)), theme.dim),
+            ]));
+        }
+        if let Some(sum) = total(&shares) {
+            let off = off_by(sum, w);
+            let style = if off.is_some() {
+                theme.error
+            } else {
+                theme.title
+            };
+            // Off 100 % says by how much; at 100 % the line explains the brackets.
+            let note = match off {
+                Some(off) => Span::styled(format!("   {}{off}", glyphs::WARNING), theme.error),
+                None if shares.iter().any(|s| matches!(s, Share::Rest(_))) => {
+                    Span::styled(format!("   {}", ellipsis(w.rest_share, hint_w)), theme.dim)
+                }
+                None => Span::raw(""),
+            };
+            lines.push(Line::from(vec![
+                Span::raw("  "),
+                Span::styled(pad(w.total, label_w), theme.title),
+                Span::styled(format!("{:>pct_w$}", format!("{sum} % ")), style),
+                note,
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
-/// A 100 % bar with one fill per category.
-fn bar(values: &[Option<i64>], width: u16, theme: &Theme) -> Line<'static> {
-    let w = i64::from(width);
-    if values.iter().all(Option::is_none) || w <= 0 {
-        return Line::styled("·".repeat(w.max(0) as usize), theme.dim);
-    }
-    let mut out = String::new();
-    let mut done = 0i64;
-    let mut acc = 0i64;
-    for (i, v) in values.iter().enumerate() {
-        acc += v.unwrap_or(0);
-        let end = acc * w / 100;
-        out.extend(std::iter::repeat_n(
-            FILLS[i % FILLS.len()],
-            (end - done).max(0) as usize,
+/// `text` padded with spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// The unit's bar: one fill per category, the rest's shares dim; over 100 %
+/// the whole bar is the total, under it the part missing is dotted.
+fn bar(shares: &[Share], width: u16, theme: &Theme) -> Line<'static> {
+    let w = i128::from(width);
+    let Some(sum) = total(shares) else {
+        return Line::styled("·".repeat(usize::from(width)), theme.dim);
+    };
+    let scale = i128::from(sum.max(100));
+    let mut spans = Vec::new();
+    let (mut done, mut acc) = (0i128, 0i128);
+    for (i, share) in shares.iter().enumerate() {
+        acc += i128::from(share.percent().max(0));
+        let end = (acc * w / scale).min(w);
+        let n = usize::try_from(end - done).unwrap_or(0);
+        let style: Style = match share {
+            Share::Agreed(_) => theme.accent,
+            _ => theme.dim,
+        };
+        spans.push(Span::styled(
+            FILLS[i % FILLS.len()].to_string().repeat(n),
+            style,
         ));
-        done = end;
+        done = done.max(end);
     }
-    Line::styled(out, theme.accent)
+    let missing = usize::try_from(w - done).unwrap_or(0);
+    spans.push(Span::styled("·".repeat(missing), theme.dim));
+    Line::from(spans)
 }
