@@ -459,3 +459,98 @@ fn the_report_names_the_organisation_and_the_participants() {
     let html = export::html::render(&r);
     assert!(html.contains("<dt>Deltagere</dt><dd>12</dd>"), "{html}");
 }
+
+/// A split the room left at 105 %, and one with two categories not set: the
+/// report shows the real numbers — the total as it is, said to be off, and the
+/// shares of the rest in brackets — in every format, in both languages.
+#[test]
+fn a_split_off_100_is_reported_as_it_is() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sessions/v1-topledelsens-tjek");
+    let (lib, _) = Library::embedded();
+    for (lang, over, rest) in [
+        (
+            "da",
+            "| **105 % – 5 for meget** |",
+            "| (15 %) | (15 %) | 100 % |",
+        ),
+        (
+            "en",
+            "| **105% – 5 too many** |",
+            "| (15%) | (15%) | 100% |",
+        ),
+    ] {
+        let mut session = storage::read(&dir).expect("the fixture reads").session;
+        session.meta.lang = lang.into();
+        let table = |pairs: &[(&str, i64)]| {
+            Some(Value::Table(
+                pairs.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            ))
+        };
+        for (unit, value) in [
+            ("a", table(&[("effektiviser", 40), ("moderniser", 30)])),
+            (
+                "b",
+                table(&[
+                    ("effektiviser", 40),
+                    ("moderniser", 35),
+                    ("gentaenk-services", 20),
+                    ("gentaenk-forretning", 10),
+                ]),
+            ),
+        ] {
+            session.apply(&Change::Set {
+                step: "portefolje".into(),
+                key: unit.into(),
+                value,
+            });
+        }
+        let w = lib
+            .workshop(&session.meta.workshop, Some(lang))
+            .expect("shipped");
+        let r = Report::new(w, &session, T0, utc());
+
+        let md = export::markdown::render(&r);
+        assert!(md.contains(over), "{md}");
+        assert!(md.contains(rest), "{md}");
+        assert!(md.contains(r.words().rest_note), "{md}");
+
+        let json: serde_json::Value =
+            serde_json::from_slice(&file(&r, Format::Json, "report.json")).expect("JSON");
+        let splits = json["steps"]
+            .as_array()
+            .expect("steps")
+            .iter()
+            .flat_map(|s| s["blocks"].as_array().cloned().unwrap_or_default())
+            .find(|b| b["type"] == "splits")
+            .expect("a splits block");
+        assert_eq!(
+            splits["units"][0]["percents"],
+            serde_json::json!([40, 30, null, null])
+        );
+        assert_eq!(
+            splits["units"][0]["rest"],
+            serde_json::json!([null, null, 15, 15])
+        );
+        assert_eq!(splits["units"][1]["total"], 105);
+
+        // The 105 % bar stays in its box, and its total is marked.
+        let html = String::from_utf8(file(&r, Format::Html, "report.html")).expect("utf-8");
+        let doc = scraper::Html::parse_document(&html);
+        let sel = |s: &str| scraper::Selector::parse(s).expect("selector");
+        let bars: Vec<_> = doc
+            .select(&sel("td.chart svg rect[fill-opacity]"))
+            .collect();
+        assert_eq!(bars.len(), 8, "four parts in each unit");
+        for rect in bars {
+            let num = |a: &str| rect.attr(a).and_then(|v| v.parse::<f64>().ok()).expect(a);
+            assert!(num("x") + num("width") <= 420.05, "{}", rect.html());
+        }
+        let off: Vec<String> = doc
+            .select(&sel("td.num.over"))
+            .map(|t| t.text().collect())
+            .collect();
+        assert_eq!(off.len(), 1, "{off:?}");
+        assert!(off[0].starts_with("105"), "{off:?}");
+    }
+}

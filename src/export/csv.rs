@@ -76,6 +76,7 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
             Named(w.unit),
             Named(w.category),
             Plain(w.percent),
+            Plain(w.rest),
         ],
     );
     let stages = open(
@@ -185,7 +186,6 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                 }
                 Block::Positions { items, .. } => {
                     for p in items {
-                        let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
                         files.row(
                             positions,
                             at(&[
@@ -201,7 +201,8 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                 }
                 Block::Splits { categories, units } => {
                     for u in units {
-                        for (c, p) in categories.iter().zip(&u.percents) {
+                        // What the room set, and apart from it the share of the rest.
+                        for ((c, p), rest) in categories.iter().zip(&u.percents).zip(&u.rest) {
                             files.row(
                                 splits,
                                 at(&[
@@ -209,7 +210,8 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                                     u.title.clone(),
                                     c.id.clone(),
                                     c.title.clone(),
-                                    p.map(|p| p.to_string()).unwrap_or_default(),
+                                    n(*p),
+                                    n(*rest),
                                 ]),
                             );
                         }
@@ -317,4 +319,9 @@ impl Files {
             .map(|(name, w)| (name, w.into_inner().unwrap_or_default()))
             .collect()
     }
+}
+
+/// A number, or an empty cell when there is none.
+fn n(v: Option<i64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
 }

@@ -8,7 +8,7 @@
 
 use std::fmt::{self, Write};
 
-use super::markdown::{Scale, before, percent};
+use super::markdown::{Scale, before, has_rest, split_cell, split_total};
 use super::{NOT_TIMED, Report, ReportWords, STYLE, action_row, minutes, used_minutes};
 use crate::exercise::answers::{
     ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
@@ -595,28 +595,31 @@ fn splits(out: &mut String, r: &Report, categories: &[Label], units: &[UnitSplit
             esc(&c.title)
         )?;
     }
+    if has_rest(units) {
+        write!(out, "<span>{}</span>", esc(r.words().rest_note))?;
+    }
     writeln!(out, "</p>")?;
     writeln!(out, "<table>\n<tbody>")?;
     const W: f64 = 420.0;
     for u in units {
         write!(
             out,
-            "<tr><td>{}</td><td class=\"chart\"><svg width=\"{W}\" height=\"22\" role=\"img\">",
+            "<tr><td>{}</td><td class=\"chart\"><svg width=\"{W}\" height=\"22\" role=\"img\"><rect x=\"0\" y=\"0\" width=\"{W}\" height=\"22\" fill=\"#f3f5f8\"/>",
             esc(&u.title)
         )?;
-        write!(
-            out,
-            "<rect x=\"0\" y=\"0\" width=\"{W}\" height=\"22\" fill=\"#f3f5f8\"/>"
-        )?;
+        // Over 100 % the bar is the total, so it never runs out of its box.
+        let scale = u.total.unwrap_or(100).max(100) as f64;
         let mut x = 0.0;
-        for (i, p) in u.percents.iter().enumerate() {
-            let Some(p) = p.filter(|p| *p > 0) else {
+        for (i, (set, rest)) in u.percents.iter().zip(&u.rest).enumerate() {
+            let Some(p) = set.or(*rest).filter(|p| *p > 0) else {
                 continue;
             };
-            let width = p as f64 / 100.0 * W;
+            let width = p as f64 / scale * W;
+            // A share of the rest is paler and in brackets: the room did not set it.
+            let opacity = if set.is_some() { "1" } else { "0.45" };
             write!(
                 out,
-                "<rect x=\"{x:.1}\" y=\"0\" width=\"{width:.1}\" height=\"22\" fill=\"{}\"/>",
+                "<rect x=\"{x:.1}\" y=\"0\" width=\"{width:.1}\" height=\"22\" fill=\"{}\" fill-opacity=\"{opacity}\"/>",
                 PALETTE[i % PALETTE.len()]
             )?;
             if width >= 30.0 {
@@ -624,12 +627,18 @@ fn splits(out: &mut String, r: &Report, categories: &[Label], units: &[UnitSplit
                     out,
                     "<text x=\"{:.1}\" y=\"15\" text-anchor=\"middle\" style=\"fill:#ffffff\">{}</text>",
                     x + width / 2.0,
-                    esc(&percent(r, p))
+                    esc(&split_cell(r, *set, *rest))
                 )?;
             }
             x += width;
         }
-        writeln!(out, "</svg></td></tr>")?;
+        let off = u.total.is_some_and(|t| t != 100);
+        writeln!(
+            out,
+            "</svg></td><td class=\"num{}\">{}</td></tr>",
+            if off { " over" } else { "" },
+            esc(&split_total(r, u.total))
+        )?;
     }
     writeln!(out, "</tbody>\n</table>")
 }

@@ -9,6 +9,7 @@ use std::fmt::{self, Write};
 use super::{NOT_TIMED, Report, ReportWords, action_row, short, used_minutes};
 use crate::exercise::answers::{
     ActionItem, Area, Card, Label, Position, Reviewed, Score, Spread, StageMarks, Text, UnitSplit,
+    off_by,
 };
 use crate::exercise::{Block, StepAnswers};
 
@@ -393,23 +394,54 @@ fn splits(out: &mut String, r: &Report, categories: &[Label], units: &[UnitSplit
     for c in categories {
         write!(out, " {} |", esc(&c.title))?;
     }
-    write!(out, "\n| --- |")?;
-    for _ in categories {
+    write!(out, " {} |\n| --- |", w.total)?;
+    for _ in 0..=categories.len() {
         write!(out, " ---: |")?;
     }
     out.push('\n');
     for u in units {
         write!(out, "| {} |", esc(&u.title))?;
-        for p in &u.percents {
-            match p {
-                Some(p) => write!(out, " {} |", percent(r, *p))?,
-                None => write!(out, " – |")?,
-            }
+        for (p, rest) in u.percents.iter().zip(&u.rest) {
+            write!(out, " {} |", split_cell(r, *p, *rest))?;
         }
-        out.push('\n');
+        match (u.total, split_total(r, u.total)) {
+            (Some(t), total) if t != 100 => writeln!(out, " **{total}** |")?,
+            (_, total) => writeln!(out, " {total} |")?,
+        }
+    }
+    if has_rest(units) {
+        writeln!(out, "\n_{}_", w.rest_note)?;
     }
     out.push('\n');
     Ok(())
+}
+
+/// Whether any unit shows a share of the rest (so the report says what the
+/// brackets mean).
+pub fn has_rest(units: &[UnitSplit]) -> bool {
+    units.iter().any(|u| u.rest.iter().any(Option::is_some))
+}
+
+/// A split's cell: the per cent the room set, "(15 %)" for a share of the
+/// rest, "–" while nothing is set.
+pub fn split_cell(r: &Report, set: Option<i64>, rest: Option<i64>) -> String {
+    match (set, rest) {
+        (Some(p), _) => percent(r, p),
+        (None, Some(p)) => format!("({})", percent(r, p)),
+        (None, None) => "–".into(),
+    }
+}
+
+/// A split's total as it is, never corrected: "100 %", "105 % – 5 for
+/// meget"; "–" while nothing is set.
+pub fn split_total(r: &Report, total: Option<i64>) -> String {
+    let Some(t) = total else {
+        return "–".into();
+    };
+    match off_by(t, crate::i18n::words(&r.session.lang)) {
+        Some(off) => format!("{} – {off}", percent(r, t)),
+        None => percent(r, t),
+    }
 }
 
 /// A percentage as written in the report's language.

@@ -52,6 +52,12 @@ pub struct ReportWords {
     pub unit: &'static str,
     pub category: &'static str,
     pub percent: &'static str,
+    /// A split's sum.
+    pub total: &'static str,
+    /// The share of the rest a category not set takes (a CSV column).
+    pub rest: &'static str,
+    /// What a split's "(15 %)" means.
+    pub rest_note: &'static str,
     pub stage: &'static str,
     pub marks: &'static str,
     pub field: &'static str,
@@ -114,6 +120,9 @@ pub const DA: ReportWords = ReportWords {
     unit: "Enhed",
     category: "Kategori",
     percent: "Procent",
+    total: "I alt",
+    rest: "Andel af resten",
+    rest_note: "(…) ikke sat af rummet: kategoriens andel af resten",
     stage: "Fase",
     marks: "Markeringer",
     field: "Felt",
@@ -176,6 +185,9 @@ pub const EN: ReportWords = ReportWords {
     unit: "Unit",
     category: "Category",
     percent: "Per cent",
+    total: "Total",
+    rest: "Share of the rest",
+    rest_note: "(…) not set by the room: the category's share of the rest",
     stage: "Stage",
     marks: "Marks",
     field: "Field",
