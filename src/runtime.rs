@@ -23,6 +23,9 @@ use crate::ui::{self, Theme};
 /// How often the clock on screen and the draft saver are updated.
 const TICK: Duration = Duration::from_millis(250);
 
+#[cfg(windows)]
+mod console_close;
+
 /// Wall-clock time in Unix milliseconds: the only place the console reads it.
 pub fn now() -> Millis {
     SystemTime::now()
@@ -76,6 +79,8 @@ impl Screen {
         for &signal in STOP_SIGNALS {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
+        #[cfg(windows)]
+        console_close::register(&stop)?;
         let suspend = Arc::new(AtomicBool::new(false));
         // Caught instead of stopping at once, so the terminal is restored first.
         #[cfg(unix)]
@@ -129,6 +134,8 @@ impl Drop for Screen {
     fn drop(&mut self) {
         let _ = crossterm::execute!(io::stdout(), DisableBracketedPaste);
         ratatui::restore();
+        #[cfg(windows)]
+        console_close::finished();
     }
 }
 
