@@ -122,6 +122,10 @@ pub struct Words {
     pub fits_several: &'static str,
     /// After a session folder that cannot be read (the launcher).
     pub cannot_be_read: &'static str,
+    /// The launcher asks whom a new session is for.
+    pub session_for: &'static str,
+    /// The name typed was used before for this workshop.
+    pub continues_series: &'static str,
     /// The only sessions left cannot be read: `{session}`, `{reason}`.
     pub session_damaged: &'static str,
     /// A journal line that cannot be read: `{path}`, `{line}`.
@@ -294,6 +298,8 @@ pub const DA: Words = Words {
     no_sessions_yet: "ingen sessioner endnu i {dir} (start en med `flipover run`)",
     fits_several: "{query} passer på flere sessioner: {fits} (skriv mere af id'et eller navnet)",
     cannot_be_read: "kan ikke læses",
+    session_for: "Hvem er sessionen for? Fx »Egedal, ledergruppen« – eller lad feltet stå tomt",
+    continues_series: "Samme navn som før: de åbne handlinger fra sidst kommer med",
     session_damaged: "sessionen {session} kan ikke læses: {reason} (se `flipover sessions`)",
     journal_line: "{path}:{line}: denne linje i journalen kan ikke læses, så sessionen åbnes ikke (intet er ændret). Tag en kopi af mappen, før linjen rettes i hånden.",
     copy_does_not_load: "sessionens kopi af workshoppen {workshop} i {dir} kan ikke indlæses: {why}",
@@ -435,6 +441,8 @@ pub const EN: Words = Words {
     no_sessions_yet: "no sessions yet in {dir} (start one with `flipover run`)",
     fits_several: "{query} fits several sessions: {fits} (give more of the id or the name)",
     cannot_be_read: "cannot be read",
+    session_for: "Who is the session for? E.g. “Egedal, leadership team” – or leave it empty",
+    continues_series: "Same name as before: the open actions from last time come along",
     session_damaged: "session {session} cannot be read: {reason} (see `flipover sessions`)",
     journal_line: "{path}:{line}: this journal line cannot be read, so the session is not opened (nothing was changed). Keep a copy of the folder before repairing the line by hand.",
     copy_does_not_load: "the session's copy of its workshop {workshop} in {dir} does not load: {why}",

@@ -499,6 +499,12 @@ pub const LAUNCHER: Table = &[
     ),
 ];
 
+/// Naming a new session in the launcher: every other key types.
+pub const NAMING: Table = &[
+    bind(&[k(K::Enter)], A::Choose, true, "start", "start"),
+    bind(&[k(K::Esc)], A::Cancel, true, "tilbage", "back"),
+];
+
 /// The room view: it only follows.
 pub const ROOM: Table = &[bind(
     &[c('q'), k(K::Esc), ctrl('c')],
@@ -585,6 +591,7 @@ mod tests {
             QUESTION_DA,
             QUESTION_EN,
             LAUNCHER,
+            NAMING,
             ROOM,
         ];
         tables.extend(exercises().iter().flat_map(|e| e.tables()));

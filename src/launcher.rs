@@ -1,7 +1,10 @@
 //! launcher: the first screen of a bare `flipover`: start a shipped workshop or
-//! resume a recent session. Its own small state; drawn by `ui::launcher`.
+//! resume a recent session. A new session is named first (whom it is for; may
+//! be left empty), as `run --name` does. Its own small state; drawn by
+//! `ui::launcher`.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyEvent};
+use ratatui_textarea::TextArea;
 
 use crate::app::Action;
 use crate::keymap;
@@ -12,8 +15,8 @@ use crate::storage::Summary;
 /// What the facilitator chose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Choice {
-    /// A new session of the workshop with this id.
-    New(String),
+    /// A new session of workshop `workshop`, named `name` (maybe empty).
+    New { workshop: String, name: String },
     /// Resume the session in this folder.
     Resume(std::path::PathBuf),
 }
@@ -32,6 +35,30 @@ pub struct Launcher {
     pub damaged: Vec<(String, String)>,
     /// What was chosen, once it was (`Some(None)`: quit).
     pub chosen: Option<Option<Choice>>,
+    /// A new session being named.
+    pub naming: Option<Naming>,
+    /// Workshop and name (trimmed, lower case) of every session so far: a
+    /// name used before for the workshop continues that series.
+    named: Vec<(String, String)>,
+}
+
+/// The name of a new session being typed.
+pub struct Naming {
+    pub workshop: String,
+    /// The workshop's title, for the form's title.
+    pub title: String,
+    pub field: TextArea<'static>,
+}
+
+impl Naming {
+    pub fn name(&self) -> String {
+        self.field.lines().join(" ").trim().to_string()
+    }
+}
+
+/// How names are compared: as `export::series` does.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }
 
 /// How many recent sessions the launcher offers.
@@ -54,7 +81,10 @@ impl Launcher {
                     w.steps.len(),
                     if da { "trin" } else { "steps" }
                 ),
-                choice: Choice::New(w.id.clone()),
+                choice: Choice::New {
+                    workshop: w.id.clone(),
+                    name: String::new(),
+                },
             })
             .collect();
         // Archived sessions are put away: `flipover sessions --all` lists them.
@@ -89,17 +119,74 @@ impl Launcher {
             lang: lang.to_string(),
             damaged: Vec::new(),
             chosen: None,
+            naming: None,
+            named: sessions
+                .iter()
+                .map(|s| {
+                    (
+                        s.session.meta.workshop.clone(),
+                        name_key(&s.session.meta.name),
+                    )
+                })
+                .filter(|(_, name)| !name.is_empty())
+                .collect(),
         }
+    }
+
+    /// Whether the name being typed continues a series: it was used before
+    /// for the same workshop, so the open actions of last time come along.
+    pub fn continues_series(&self) -> bool {
+        self.naming.as_ref().is_some_and(|n| {
+            let key = name_key(&n.name());
+            !key.is_empty()
+                && self
+                    .named
+                    .iter()
+                    .any(|(w, k)| *w == n.workshop && *k == key)
+        })
+    }
+
+    /// A key while naming: Enter starts, Esc goes back, the rest types.
+    fn name_key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
+        let naming = self.naming.as_mut()?;
+        match keymap::action(&key, &[keymap::NAMING]) {
+            Some(Action::Choose) => {
+                return Some(Some(Choice::New {
+                    workshop: naming.workshop.clone(),
+                    name: naming.name(),
+                }));
+            }
+            Some(Action::Cancel) => self.naming = None,
+            _ => {
+                naming.field.input(key);
+            }
+        }
+        None
     }
 
     /// Handles a key: `Some(Some(choice))` to go, `Some(None)` to quit.
     pub fn key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
+        if self.naming.is_some() {
+            return self.name_key(key);
+        }
         let last = self.entries.len().saturating_sub(1);
         match keymap::action(&key, &[keymap::LAUNCHER])? {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(last),
             Action::Choose => {
-                return Some(self.entries.get(self.selected).map(|e| e.choice.clone()));
+                let entry = self.entries.get(self.selected)?;
+                match &entry.choice {
+                    Choice::New { workshop, .. } => {
+                        let mut field = TextArea::default();
+                        field.set_cursor_line_style(ratatui::style::Style::default());
+                        self.naming = Some(Naming {
+                            workshop: workshop.clone(),
+                            title: entry.label.clone(),
+                            field,
+                        });
+                    }
+                    resume => return Some(Some(resume.clone())),
+                }
             }
             Action::Quit => return Some(None),
             _ => {}
@@ -117,9 +204,16 @@ impl crate::runtime::Program for Launcher {
         crate::ui::launcher::draw(frame, self, theme);
     }
 
-    fn handle(&mut self, event: Option<crossterm::event::Event>) -> anyhow::Result<bool> {
-        if let Some(crossterm::event::Event::Key(key)) = event {
-            self.chosen = self.key(key);
+    fn handle(&mut self, event: Option<Event>) -> anyhow::Result<bool> {
+        match event {
+            Some(Event::Key(key)) => self.chosen = self.key(key),
+            // A name pasted: one line, whatever the clipboard held.
+            Some(Event::Paste(text)) => {
+                if let Some(naming) = &mut self.naming {
+                    naming.field.insert_str(text.replace(['\r', '\n'], " "));
+                }
+            }
+            _ => {}
         }
         Ok(self.chosen.is_none())
     }

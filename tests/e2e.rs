@@ -375,3 +375,24 @@ fn x_writes_the_formats_the_settings_name() {
     c.send("q");
     assert!(c.wait_exit().success());
 }
+
+#[test]
+fn the_launcher_names_a_new_session_before_it_starts() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&[], data.path());
+    c.wait_for("Ny session:");
+    c.send("\r");
+    c.wait_for("Hvem er sessionen for?");
+    c.send("Egedal – ledergruppen q");
+    c.wait_for("› Egedal – ledergruppen q");
+    c.send("\r");
+    c.wait_for("Trin 1/");
+    c.send("q");
+    assert!(c.wait_exit().success());
+    let answers =
+        std::fs::read_to_string(only_session(data.path()).join("answers.toml")).expect("answers");
+    assert!(
+        answers.contains("name = \"Egedal – ledergruppen q\""),
+        "{answers}"
+    );
+}

@@ -4,7 +4,7 @@
 mod common;
 
 use flipover::content::Library;
-use flipover::launcher::Launcher;
+use flipover::launcher::{Choice, Launcher};
 use flipover::ui::{Theme, launcher};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -59,4 +59,54 @@ fn the_launcher_offers_named_sessions_and_not_archived_ones() {
     assert_eq!(labels.len(), 2, "{labels:?}");
     assert!(labels[1].contains("– Team Nord"), "{labels:?}");
     assert!(!labels[1].contains('\u{1b}'), "{labels:?}");
+}
+
+fn key(l: &mut Launcher, code: crossterm::event::KeyCode) -> Option<Option<Choice>> {
+    l.key(crossterm::event::KeyEvent::from(code))
+}
+
+fn typed(l: &mut Launcher, text: &str) {
+    for ch in text.chars() {
+        assert_eq!(
+            key(l, crossterm::event::KeyCode::Char(ch)),
+            None,
+            "{ch} types"
+        );
+    }
+}
+
+/// A new session is named before it starts, as `run --name` does; a name used
+/// before for the workshop says that the series goes on.
+#[test]
+fn a_new_session_is_named_first_and_a_known_name_continues_the_series() {
+    use crossterm::event::KeyCode::{Enter, Esc};
+    let w = common::workshop("da");
+    let mut earlier = common::session(&w);
+    earlier.meta.name = "Team Nord".into();
+    let sessions = [flipover::storage::Summary {
+        dir: "a".into(),
+        session: earlier,
+    }];
+    let mut l = Launcher::new(&[&w], &sessions, "da");
+    assert_eq!(key(&mut l, Enter), None, "asks for the name first");
+    typed(&mut l, "team nord ");
+    assert!(l.continues_series());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| launcher::draw(f, &l, &Theme::monochrome()))
+        .expect("draw");
+    insta::assert_snapshot!("launcher_naming_da_80x24", terminal.backend().to_string());
+
+    assert_eq!(key(&mut l, Esc), None);
+    assert!(l.naming.is_none(), "Esc goes back to the list");
+    key(&mut l, Enter);
+    typed(&mut l, "Egedal – æøå q");
+    assert!(!l.continues_series());
+    assert_eq!(
+        key(&mut l, Enter),
+        Some(Some(Choice::New {
+            workshop: w.id.clone(),
+            name: "Egedal – æøå q".into(),
+        }))
+    );
 }

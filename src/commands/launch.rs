@@ -28,7 +28,11 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<()> {
         runtime::drive(&mut screen, &mut launcher, &ctx.theme)?;
     }
     match launcher.chosen.flatten() {
-        Some(Choice::New(id)) => console::start(ctx, Some(&id), None),
+        Some(Choice::New { workshop, name }) => console::start(
+            ctx,
+            Some(&workshop),
+            Some(name.as_str()).filter(|n| !n.is_empty()),
+        ),
         Some(Choice::Resume(dir)) => console::resume(ctx, &dir),
         None => Ok(()),
     }
