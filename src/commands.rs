@@ -67,8 +67,15 @@ impl Ctx {
         // hand) falls back to the shipped and local files, if they have it.
         let w = self.words_for(&session.meta);
         let workshop = format!("{:?}", session.meta.workshop);
+        // In the language asked for (`--lang`) if any copy has it: the
+        // session's own copy is in the language it ran in, so another one
+        // comes from the shipped translation.
+        let asked = |found: &(Workshop, Vec<Content>)| self.lang.is_none_or(|l| found.0.lang == l);
         match storage::pinned::load(dir) {
             Some(pinned) => session_workshop(&pinned.library, session, self.lang)
+                .filter(asked)
+                .or_else(|| session_workshop(&self.library, session, self.lang).filter(asked))
+                .or_else(|| session_workshop(&pinned.library, session, self.lang))
                 .or_else(|| session_workshop(&self.library, session, self.lang))
                 .ok_or_else(|| {
                     let why = pinned

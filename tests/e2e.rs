@@ -396,3 +396,22 @@ fn the_launcher_names_a_new_session_before_it_starts() {
         "{answers}"
     );
 }
+
+/// `--lang en` shows a Danish session in English: its own copy of the
+/// workshop is Danish, so the shipped translation is used.
+#[test]
+fn a_danish_session_resumes_and_exports_in_english_when_asked() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run"], data.path());
+    c.wait_for("Trin 1/9");
+    c.send("q");
+    assert!(c.wait_exit().success());
+    let out = without_terminal(&["export", "--lang", "en", "-o", "-"], data.path());
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("## Decisions"), "{report}");
+    assert!(!report.contains("Beslutninger"), "{report}");
+    let mut again = Console::start(&["resume", "--lang", "en"], data.path());
+    again.wait_for("Step 1/9");
+    again.send("q");
+    assert!(again.wait_exit().success());
+}
