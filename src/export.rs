@@ -218,13 +218,28 @@ impl Report {
 
     /// The day of the session: when it started, else when it was created.
     pub fn date(&self) -> String {
-        let when = self
-            .session
-            .started
-            .as_deref()
-            .unwrap_or(&self.session.created);
+        let when = self.began();
         self.zoned(when)
             .map_or_else(|| when.to_string(), |z| z.strftime("%Y-%m-%d").to_string())
+    }
+
+    /// When the workshop began: its first clock start, else (no clock was
+    /// ever started) when the session was opened.
+    fn began(&self) -> &str {
+        self.session
+            .started
+            .as_deref()
+            .unwrap_or(&self.session.created)
+    }
+
+    /// "09:02 – 12:05": when it began and ended ("not ended" while it runs).
+    pub fn span(&self) -> (String, String) {
+        let end = self
+            .session
+            .ended
+            .as_deref()
+            .map_or_else(|| self.words().not_ended.to_string(), |t| self.clock(t));
+        (self.clock(self.began()), end)
     }
 
     fn zoned(&self, rfc3339: &str) -> Option<jiff::ZonedDateTime> {

@@ -554,3 +554,23 @@ fn a_split_off_100_is_reported_as_it_is() {
         assert!(off[0].starts_with("105"), "{off:?}");
     }
 }
+
+/// A workshop whose clock was never started began when its session was
+/// opened: the report gives that time, not "not started".
+#[test]
+fn without_a_clock_the_start_is_when_the_session_was_opened() {
+    let w = common::workshop("da");
+    let s = common::session(&w);
+    let r = Report::new(&w, &s, T0, utc());
+    let md = export::markdown::render(&r);
+    let start = r.clock(&s.meta.created);
+    assert!(
+        md.contains(&format!("- **Start:** {start} · **Slut:** ikke afsluttet")),
+        "{md}"
+    );
+    let html = export::html::render(&r);
+    assert!(
+        html.contains(&format!("<dd>{start} – ikke afsluttet</dd>")),
+        "{html}"
+    );
+}

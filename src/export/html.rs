@@ -50,17 +50,8 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
         writeln!(out, "<dt>{}</dt><dd>{n}</dd>", w.participants)?;
     }
     writeln!(out, "<dt>{}</dt><dd>{}</dd>", w.date, r.date())?;
-    let at = |t: &Option<String>, missing: &str| {
-        t.as_deref()
-            .map_or_else(|| missing.to_string(), |t| r.clock(t))
-    };
-    writeln!(
-        out,
-        "<dt>{}</dt><dd>{} – {}</dd>",
-        w.time,
-        at(&s.started, w.not_started),
-        at(&s.ended, w.not_ended)
-    )?;
+    let (start, end) = r.span();
+    writeln!(out, "<dt>{}</dt><dd>{start} – {end}</dd>", w.time)?;
     writeln!(
         out,
         "<dt>{}</dt><dd>{} {} {} · {}</dd>",

@@ -36,14 +36,7 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
         writeln!(out, "- **{}:** {n}", w.participants)?;
     }
     writeln!(out, "- **{}:** {}", w.date, r.date())?;
-    let start = s
-        .started
-        .as_deref()
-        .map_or_else(|| w.not_started.to_string(), |t| r.clock(t));
-    let end = s
-        .ended
-        .as_deref()
-        .map_or_else(|| w.not_ended.to_string(), |t| r.clock(t));
+    let (start, end) = r.span();
     writeln!(out, "- **{}:** {start} · **{}:** {end}", w.start, w.end)?;
     writeln!(
         out,
