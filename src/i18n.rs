@@ -126,6 +126,11 @@ pub struct Words {
     pub session_for: &'static str,
     /// The name typed was used before for this workshop.
     pub continues_series: &'static str,
+    /// A digit with no instrument behind it in an opened advice.
+    pub no_instruments: &'static str,
+    pub one_instrument: &'static str,
+    /// `{count}` instruments.
+    pub some_instruments: &'static str,
     /// The only sessions left cannot be read: `{session}`, `{reason}`.
     pub session_damaged: &'static str,
     /// A journal line that cannot be read: `{path}`, `{line}`.
@@ -300,6 +305,9 @@ pub const DA: Words = Words {
     cannot_be_read: "kan ikke læses",
     session_for: "Hvem er sessionen for? Fx »Egedal, ledergruppen« – eller lad feltet stå tomt",
     continues_series: "Samme navn som før: de åbne handlinger fra sidst kommer med",
+    no_instruments: "Dette råd har ingen redskaber",
+    one_instrument: "Dette råd har ét redskab: tryk 1",
+    some_instruments: "Dette råd har {count} redskaber: tryk 1–{count}",
     session_damaged: "sessionen {session} kan ikke læses: {reason} (se `flipover sessions`)",
     journal_line: "{path}:{line}: denne linje i journalen kan ikke læses, så sessionen åbnes ikke (intet er ændret). Tag en kopi af mappen, før linjen rettes i hånden.",
     copy_does_not_load: "sessionens kopi af workshoppen {workshop} i {dir} kan ikke indlæses: {why}",
@@ -443,6 +451,9 @@ pub const EN: Words = Words {
     cannot_be_read: "cannot be read",
     session_for: "Who is the session for? E.g. “Egedal, leadership team” – or leave it empty",
     continues_series: "Same name as before: the open actions from last time come along",
+    no_instruments: "This advice has no instruments",
+    one_instrument: "This advice has one instrument: press 1",
+    some_instruments: "This advice has {count} instruments: press 1–{count}",
     session_damaged: "session {session} cannot be read: {reason} (see `flipover sessions`)",
     journal_line: "{path}:{line}: this journal line cannot be read, so the session is not opened (nothing was changed). Keep a copy of the folder before repairing the line by hand.",
     copy_does_not_load: "the session's copy of its workshop {workshop} in {dir} does not load: {why}",

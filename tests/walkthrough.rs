@@ -322,6 +322,13 @@ fn an_advice_offers_its_instruments_and_the_added_step_survives_resume() {
     d.acts(&[Down, Open]);
     let offered: Vec<&str> = d.app.offered("ni-raad", 2).iter().map(|c| c.id()).collect();
     assert_eq!(offered, ["modenhedsscan"]);
+    d.act(Action::RunInstrument(4));
+    assert_eq!(
+        d.app.status().map(|(said, _)| said),
+        Some("Dette råd har ét redskab: tryk 1".to_string()),
+        "a digit with no instrument behind it says what there is"
+    );
+    assert_eq!(d.app.step().id, "inspiration");
     d.act(Action::RunInstrument(1));
     assert_eq!(d.app.step().id, "modenhedsscan-1");
     assert_eq!(d.app.step_index(), 2, "right after the inspiration talk");

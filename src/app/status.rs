@@ -21,6 +21,9 @@ pub enum Note {
     ClockStopped,
     /// The room moved on and no clock runs; the key that starts one.
     ClockIdle(String),
+    /// A digit asked for an instrument the opened advice does not have; how
+    /// many it has.
+    NoSuchInstrument(usize),
     /// A typed percentage that is not a whole number from 0 to `max`.
     NotAPercent {
         text: String,
@@ -78,6 +81,11 @@ impl Note {
             Note::Counted => w.counted.to_string(),
             Note::ClockStopped => w.clock_stopped_on_resume.to_string(),
             Note::ClockIdle(key) => w.clock_idle.replace("{key}", key),
+            Note::NoSuchInstrument(0) => w.no_instruments.to_string(),
+            Note::NoSuchInstrument(1) => w.one_instrument.to_string(),
+            Note::NoSuchInstrument(count) => {
+                crate::i18n::fill(w.some_instruments, &[("count", count)])
+            }
             Note::NotAPercent { text, max } => format!(
                 "{text:?}: {}",
                 w.percent_expected.replace("{max}", &max.to_string())

@@ -114,6 +114,13 @@ impl App {
     /// clock stopped, and the workshop's end written down.
     pub(super) fn close(&mut self) -> Vec<Effect> {
         self.with_exercise(|ex, _| ex.leave());
+        // The clock is over with the workshop: no reminder to start it.
+        if matches!(
+            self.status.as_ref().map(|s| &s.note),
+            Some(Note::ClockIdle(_))
+        ) {
+            self.status = None;
+        }
         self.closing = true;
         let here = self.step().id.clone();
         let mut effects = Vec::new();
@@ -162,11 +169,12 @@ impl App {
     /// Runs instrument `n` (1-based) offered by advice `advice` of `model`:
     /// the step that already runs it, or a new step right after this one.
     pub(super) fn run_instrument(&mut self, model: &str, advice: u32, n: u8) -> Vec<Effect> {
-        let Some(id) = self
-            .offered(model, advice)
+        let offered = self.offered(model, advice);
+        let Some(id) = offered
             .get(usize::from(n).wrapping_sub(1))
             .map(|c| c.id().to_string())
         else {
+            self.say(Note::NoSuchInstrument(offered.len()));
             return Vec::new();
         };
         let existing = self

@@ -131,6 +131,12 @@ fn moving_on_with_no_clock_running_says_which_key_starts_it() {
     act(&mut a, Action::ToggleClock);
     act(&mut a, Action::NextStep);
     assert_eq!(a.status(), None, "the clock ran over to the next step");
+    // Past the last step the workshop is over: no clock to start.
+    let mut a = app();
+    for _ in 0..=a.workshop().steps.len() {
+        act(&mut a, Action::NextStep);
+    }
+    assert_eq!(a.status(), None, "no reminder on the closing screen");
 }
 
 #[test]
