@@ -414,7 +414,7 @@ pub const AGENDA: Table = &[
 ];
 
 const SAVE: Binding = bind(&[k(K::Enter)], A::Save, true, "gem", "save");
-const CANCEL: Binding = bind(&[k(K::Esc)], A::Cancel, true, "fortryd", "cancel");
+const CANCEL: Binding = bind(&[k(K::Esc)], A::Cancel, true, "annullér", "cancel");
 // `q` types: the scribe writes what the room says ("Quick wins", "FAQ"), and
 // a letter that sometimes quits would eat words. Ctrl-Q quits, asking first
 // when there is text; Esc closes the form, and then `q` quits.

@@ -813,7 +813,7 @@ fn the_resume_question_shows_the_clock_stopped() {
     let app = asked_on_resume("da");
     let header = rows(&app, 80, 24)[0].clone();
     assert!(
-        header.contains("|| 8:30") && header.ends_with("pause"),
+        header.contains("|| 8:30") && header.ends_with("står stille"),
         "{header}"
     );
     insta::assert_snapshot!("resume_question_da_80x24", screen(&app, 80, 24));
