@@ -240,7 +240,10 @@ fn projector_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn too_small(frame: &mut Frame, area: Rect, w: &Words, theme: &Theme) {
     let text = Text::from(vec![
         Line::styled(w.too_small, theme.title),
-        Line::styled(format!("{} {MIN_WIDTH}×{MIN_HEIGHT}", w.at_least), theme.dim),
+        Line::styled(
+            format!("{} {MIN_WIDTH}×{MIN_HEIGHT}", w.at_least),
+            theme.dim,
+        ),
     ]);
     let h = (text.height() as u16).min(area.height);
     let [_, mid, _] = Layout::vertical([
