@@ -31,100 +31,166 @@ pub enum TemplateError {
     NoSteps,
 }
 
+/// A field's explanation in Danish and in English: the file's own language
+/// is the one its reader works in.
+type Explained = (&'static str, &'static str, &'static str);
+
 /// What each top-level field of a workshop file is for, in file order.
-const TOP: &[(&str, &str)] = &[
+const TOP: &[Explained] = &[
     (
         "id",
+        "Workshoppens id: a-z, 0-9 og -. Sessionerne får navn efter det, og\n\
+         `flipover run ID` finder det i ./workshops.",
         "The workshop's id: a-z, 0-9 and -. Sessions are named after it, and\n\
          `flipover run ID` finds it in ./workshops.",
     ),
-    ("kind", "Always \"workshop\" in a workshop file."),
+    (
+        "kind",
+        "Altid \"workshop\" i en workshopfil.",
+        "Always \"workshop\" in a workshop file.",
+    ),
     (
         "lang",
+        "Teksternes sprog, \"da\" eller \"en\": indholdets id'er slås op på det.",
         "Language of the texts, \"da\" or \"en\": content ids are looked up in it.",
     ),
     (
         "title",
+        "Står øverst på hver skærm, i drejebogen og i rapporten.",
         "Shown at the top of every screen, in the guide and in the report.",
     ),
     (
         "source",
+        "Hvor workshoppen kommer fra: nævnes i drejebogen og i rapporten.",
         "Where the workshop comes from: credited in the guide and the report.",
     ),
     (
         "minutes",
+        "Hele workshoppen i minutter. Skal være trinenes minutter lagt sammen\n\
+         (`flipover check` siger til, når de ikke er det).",
         "The whole workshop in minutes. It must equal the steps' minutes added up\n\
          (`flipover check` says so when it does not).",
     ),
-    ("org", "Who the workshop is for: printed on the guide."),
-    ("date", "The day it runs, as \"YYYY-MM-DD\"."),
+    (
+        "org",
+        "Hvem workshoppen er for: står på drejebogen.",
+        "Who the workshop is for: printed on the guide.",
+    ),
+    (
+        "date",
+        "Dagen, den holdes, som \"ÅÅÅÅ-MM-DD\".",
+        "The day it runs, as \"YYYY-MM-DD\".",
+    ),
     (
         "start",
+        "Hvornår den begynder, som \"TT:MM\": drejebogens klokkeslæt regnes derfra.",
         "The time it starts, as \"HH:MM\": the guide's clock times count from it.",
     ),
-    ("participants", "How many will be in the room."),
+    (
+        "participants",
+        "Hvor mange der er i rummet.",
+        "How many will be in the room.",
+    ),
     (
         "preparation",
+        "Hvad facilitator gør før dagen: øverst i den udskrevne drejebog.",
         "What the facilitator does before the day: the top of the printed guide.",
     ),
 ];
 
 /// The plan's fields, with an example value for a commented-out line.
-const PLAN: &[(&str, &str)] = &[
-    ("org", "\"Name of the organisation\""),
-    ("date", "\"2026-03-12\""),
-    ("start", "\"09:00\""),
-    ("participants", "12"),
+const PLAN: &[Explained] = &[
+    (
+        "org",
+        "\"Organisationens navn\"",
+        "\"Name of the organisation\"",
+    ),
+    ("date", "\"2026-03-12\"", "\"2026-03-12\""),
+    ("start", "\"09:00\"", "\"09:00\""),
+    ("participants", "12", "12"),
 ];
 
 /// What each field of a step is for, explained once, on the first step.
-const STEP: &[(&str, &str)] = &[
+const STEP: &[Explained] = &[
     (
         "id",
+        "Trinets id, entydigt i workshoppen: svarene gemmes under det,\n\
+         så behold det, når en session har kørt.",
         "The step's id, unique in the workshop: answers are saved under it,\n\
          so keep it once a session has run.",
     ),
-    ("title", "Shown on screen while the step runs."),
+    (
+        "title",
+        "Vises på skærmen, mens trinet kører.",
+        "Shown on screen while the step runs.",
+    ),
     (
         "kind",
+        "Hvad trinet gør: info, break, model, board, discussion, decisions\n\
+         (handlinger: hvad, hvem, hvornår) eller et redskab: scale, slider, split,\n\
+         stages, canvas.",
         "What the step does: info, break, model, board, discussion, decisions\n\
          (actions: what, who, by when), or an instrument: scale, slider, split,\n\
          stages, canvas.",
     ),
     (
         "content",
+        "For model, board og redskaberne: id'et på det indhold, trinet kører\n\
+         (se content/ i flipovers repository eller `flipover schema`).",
         "For model, board and the instruments: the id of the content it runs\n\
          (see content/ in the flipover repository, or `flipover schema`).",
     ),
     (
         "minutes",
+        "Planlagte minutter: trinets ur tæller dem ned.",
         "Planned minutes: the step's clock counts them down.",
     ),
     (
         "protected",
+        "true: trinet beholder sine minutter, når planen lægges om efter en\n\
+         overskridelse (fx beslutninger).",
         "true: the step keeps its minutes when the plan is rebalanced after an\n\
          overrun (decisions, say).",
     ),
     (
         "purpose",
+        "Hvorfor trinet er med, i én sætning: på facilitators skærm\n\
+         og i drejebogen.",
         "Why the step is there, in one sentence: on the facilitator's screen\n\
          and in the guide.",
     ),
     (
         "notes",
+        "Hvad der skal siges og gøres: facilitators noter (`i` viser dem).",
         "What to say and do: the facilitator's notes (`i` shows them).",
     ),
-    ("questions", "Questions to put to the room."),
+    (
+        "questions",
+        "Spørgsmål til rummet.",
+        "Questions to put to the room.",
+    ),
     (
         "situations",
+        "For et board: situationerne skrevet på forhånd, efter boardets\n\
+         situations-id'er.",
         "For a board: the situations written in advance, by the board's\n\
          situation ids.",
     ),
 ];
 
-const STEPS_HEADER: &str = "One [[steps]] block per step, in the order they run. The fields are\n\
+const STEPS_HEADER: (&str, &str) = (
+    "Én [[steps]]-blok pr. trin, i den rækkefølge de kører. Felterne er\n\
+     forklaret ved det første; `flipover guide` skriver dem ud som facilitators\n\
+     drejebog med klokkeslæt.",
+    "One [[steps]] block per step, in the order they run. The fields are\n\
      explained on the first one; `flipover guide` prints them as the facilitator's\n\
-     script with clock times.";
+     script with clock times.",
+);
+
+/// `(da, en)` in the file's language `lang`.
+fn said<'a>(lang: &str, (da, en): (&'a str, &'a str)) -> &'a str {
+    if lang == "en" { en } else { da }
+}
 
 /// `comment` as `# ` lines, each ending in a newline.
 fn comment_lines(comment: &str) -> String {
@@ -161,6 +227,12 @@ pub fn workshop(
     path: &str,
 ) -> Result<String, TemplateError> {
     let mut doc: DocumentMut = original.parse()?;
+    let lang = doc
+        .get("lang")
+        .and_then(Item::as_str)
+        .unwrap_or(crate::i18n::DEFAULT_LANG)
+        .to_string();
+    let say = |(key, da, en): &Explained| (*key, said(&lang, (da, en)));
     let root = doc.as_table_mut();
     root.insert("id", value(occasion.id.as_str()));
     if let Some(title) = &occasion.title {
@@ -182,7 +254,7 @@ pub fn workshop(
     // reader looks for it); any other key after them.
     let rank = |k: &toml_edit::Key| {
         TOP.iter()
-            .position(|(t, _)| *t == k.get())
+            .position(|(t, _, _)| *t == k.get())
             .unwrap_or(TOP.len())
     };
     root.sort_values_by(|a, _, b, _| rank(a).cmp(&rank(b)));
@@ -190,24 +262,25 @@ pub fn workshop(
     if let Some(mut k) = root.key_mut("id") {
         k.leaf_decor_mut().set_prefix("");
     }
-    for (key, comment) in TOP {
+    for (key, comment) in TOP.iter().map(say) {
         explain(root, key, comment);
     }
     // The plan fields not given are shown commented out, ready to fill in.
     let missing: String = TOP
         .iter()
-        .filter(|(k, _)| PLAN.iter().any(|(p, _)| p == k) && !root.contains_key(k))
-        .map(|(k, comment)| {
-            let example = PLAN.iter().find(|(p, _)| p == k).map_or("", |(_, e)| *e);
-            format!("\n{}# {k} = {example}\n", comment_lines(comment))
+        .map(say)
+        .filter_map(|(k, comment)| {
+            let example = PLAN.iter().map(say).find(|(p, _)| *p == k)?.1;
+            (!root.contains_key(k))
+                .then(|| format!("\n{}# {k} = {example}\n", comment_lines(comment)))
         })
         .collect();
     let after = TOP
         .iter()
-        .skip_while(|(k, _)| *k != "participants")
+        .skip_while(|(k, _, _)| *k != "participants")
         .skip(1)
-        .find(|(k, _)| root.contains_key(k));
-    if let Some(mut k) = after.and_then(|(k, _)| root.key_mut(k)) {
+        .find(|(k, _, _)| root.contains_key(k));
+    if let Some(mut k) = after.and_then(|(k, _, _)| root.key_mut(k)) {
         let decor = k.leaf_decor_mut();
         let before = prefix(decor);
         decor.set_prefix(format!("{missing}{before}"));
@@ -218,10 +291,11 @@ pub fn workshop(
         .ok_or(TemplateError::NoSteps)?;
     let first = steps.iter_mut().next().ok_or(TemplateError::NoSteps)?;
     let header = prefix(first.decor());
-    first
-        .decor_mut()
-        .set_prefix(format!("\n{}{header}", comment_lines(STEPS_HEADER)));
-    for (key, comment) in STEP {
+    first.decor_mut().set_prefix(format!(
+        "\n{}{header}",
+        comment_lines(said(&lang, STEPS_HEADER))
+    ));
+    for (key, comment) in STEP.iter().map(say) {
         explain(first, key, comment);
     }
     // No blank line between `[[steps]]` and its first field.
@@ -230,15 +304,27 @@ pub fn workshop(
         let p = prefix(decor);
         decor.set_prefix(p.trim_start_matches('\n').to_string());
     }
-    let head = format!(
-        "#:schema ./{SCHEMA_FILE}\n\
-         # A workshop prepared with `flipover new {id} --from {from}`.\n\
-         # Edit it in any text editor, then:\n\
-         #   flipover check {path}     every mistake, with its line\n\
-         #   flipover guide {path}     the facilitator's script, to print\n\
-         #   flipover run {path} --rehearse   try it; saving here reloads it\n",
-        id = occasion.id,
-    );
+    let head = if lang == "en" {
+        format!(
+            "#:schema ./{SCHEMA_FILE}\n\
+             # A workshop prepared with `flipover new {id} --from {from}`.\n\
+             # Edit it in any text editor, then:\n\
+             #   flipover check {path}     every mistake, with its line\n\
+             #   flipover guide {path}     the facilitator's script, to print\n\
+             #   flipover run {path} --rehearse   try it; saving here reloads it\n",
+            id = occasion.id,
+        )
+    } else {
+        format!(
+            "#:schema ./{SCHEMA_FILE}\n\
+             # En workshop forberedt med `flipover new {id} --from {from}`.\n\
+             # Ret den i en hvilken som helst teksteditor, og kør så:\n\
+             #   flipover check {path}     hver fejl, med sin linje\n\
+             #   flipover guide {path}     facilitators drejebog, til print\n\
+             #   flipover run {path} --rehearse   prøv den; gem her, så læses den igen\n",
+            id = occasion.id,
+        )
+    };
     Ok(format!("{head}{doc}"))
 }
 
@@ -280,7 +366,8 @@ mod tests {
             at("minutes") < at("org") && at("start") < at("preparation"),
             "{keys:?}"
         );
-        for (key, comment) in TOP.iter().chain(STEP) {
+        // ORIGINAL is Danish: every field present is explained in Danish.
+        for (key, comment, _) in TOP.iter().chain(STEP) {
             let first_line = comment.lines().next().expect("a line");
             let present = text
                 .lines()
@@ -289,6 +376,19 @@ mod tests {
                 assert!(text.contains(first_line), "{key} is not explained:\n{text}");
             }
         }
+    }
+
+    #[test]
+    fn the_explanations_are_in_the_file_s_language() {
+        let english = ORIGINAL.replace("lang = \"da\"", "lang = \"en\"");
+        let text = workshop(&english, "a", &Occasion::default(), "w.toml").expect("template");
+        assert!(text.contains("# The workshop's id"), "{text}");
+        assert!(text.contains("# org = \"Name of the organisation\""), "{text}");
+        assert!(!text.contains("Workshoppens id"), "{text}");
+        let danish = workshop(ORIGINAL, "a", &Occasion::default(), "w.toml").expect("template");
+        assert!(danish.contains("# Workshoppens id"), "{danish}");
+        assert!(danish.contains("# org = \"Organisationens navn\""), "{danish}");
+        assert!(danish.contains("# Ret den i en hvilken som helst teksteditor"), "{danish}");
     }
 
     #[test]
