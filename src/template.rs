@@ -383,12 +383,21 @@ mod tests {
         let english = ORIGINAL.replace("lang = \"da\"", "lang = \"en\"");
         let text = workshop(&english, "a", &Occasion::default(), "w.toml").expect("template");
         assert!(text.contains("# The workshop's id"), "{text}");
-        assert!(text.contains("# org = \"Name of the organisation\""), "{text}");
+        assert!(
+            text.contains("# org = \"Name of the organisation\""),
+            "{text}"
+        );
         assert!(!text.contains("Workshoppens id"), "{text}");
         let danish = workshop(ORIGINAL, "a", &Occasion::default(), "w.toml").expect("template");
         assert!(danish.contains("# Workshoppens id"), "{danish}");
-        assert!(danish.contains("# org = \"Organisationens navn\""), "{danish}");
-        assert!(danish.contains("# Ret den i en hvilken som helst teksteditor"), "{danish}");
+        assert!(
+            danish.contains("# org = \"Organisationens navn\""),
+            "{danish}"
+        );
+        assert!(
+            danish.contains("# Ret den i en hvilken som helst teksteditor"),
+            "{danish}"
+        );
     }
 
     #[test]
