@@ -313,6 +313,54 @@ fn an_opened_advice_is_mirrored_and_takes_the_keys() {
     assert_eq!(a.view().advice, None);
 }
 
+/// What the clicker's key does now, carried out.
+fn click(a: &mut App, code: KeyCode) {
+    let msg = a.translate(&KeyEvent::new(code, KeyModifiers::NONE));
+    send(a, msg.expect("a message"));
+}
+
+/// A clicker pages through the nine advice and out of the last one: the
+/// model shows again (the footer said so) and the next page moves on a step;
+/// paging back from the first advice likewise.
+#[test]
+fn a_clicker_pages_out_of_the_last_advice_and_on_to_the_next_step() {
+    let footer = |a: &App| keymap::hints(&a.keys()).next().map(|b| b.text("da"));
+    let mut a = app();
+    go_to(&mut a, "inspiration");
+    act(&mut a, Action::Open);
+    assert_eq!(footer(&a), Some("næste punkt"));
+    for _ in 0..8 {
+        click(&mut a, KeyCode::PageDown);
+    }
+    assert_eq!(a.view().advice, Some(8), "9. Brug din politiske ledelse");
+    assert_eq!(footer(&a), Some("tilbage til modellen"));
+    // Help over the advice says it too, and closes back onto the advice.
+    click(&mut a, KeyCode::Char('?'));
+    let help = screen(&a, 80, 24);
+    let says = |l: &str| l.contains("PgDn") && l.contains("tilbage til modellen");
+    assert!(help.lines().any(says), "{help}");
+    click(&mut a, KeyCode::Esc);
+    assert_eq!(a.view().advice, Some(8));
+    click(&mut a, KeyCode::PageDown);
+    assert_eq!(a.view().advice, None, "the model again");
+    assert_eq!(a.step().id, "inspiration");
+    click(&mut a, KeyCode::PageDown);
+    assert_ne!(a.step().id, "inspiration", "on to the next step");
+
+    act(&mut a, Action::PrevStep);
+    act(&mut a, Action::Open);
+    assert_eq!(a.view().advice, Some(8), "where it was left");
+    for _ in 0..8 {
+        click(&mut a, KeyCode::PageUp);
+    }
+    assert_eq!(a.view().advice, Some(0), "1.");
+    click(&mut a, KeyCode::PageUp);
+    assert_eq!(a.view().advice, None, "the model again");
+    assert_eq!(a.step().id, "inspiration");
+    click(&mut a, KeyCode::PageUp);
+    assert_eq!(a.step().id, "velkomst", "back a step");
+}
+
 #[test]
 fn on_resume_the_question_about_closed_time_is_asked_first() {
     let mut a = app();

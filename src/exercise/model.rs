@@ -13,7 +13,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App};
 use crate::content::{Model, Step};
 use crate::i18n::Words;
-use crate::keymap::{DIGITS, Table, bind, c, k};
+use crate::keymap::{Binding, DIGITS, Key, Table, bind, c, k};
 use crate::session::StepState;
 use crate::ui::Theme;
 
@@ -57,22 +57,44 @@ pub const KEYS: Table = &[
     ),
 ];
 
-/// An advice is open: a clicker pages through the advice.
-pub const ADVICE: Table = &[
-    bind(
-        &[k(K::Right), k(K::PageDown), c('n'), k(K::Tab)],
-        Action::NextArea,
-        true,
-        "næste punkt",
-        "next item",
-    ),
-    bind(
-        &[k(K::Left), k(K::PageUp), c('p'), k(K::BackTab)],
-        Action::PrevArea,
-        true,
-        "forrige punkt",
-        "previous item",
-    ),
+/// The keys that page from advice to advice: what a clicker sends.
+const NEXT_KEYS: &[Key] = &[k(K::Right), k(K::PageDown), c('n'), k(K::Tab)];
+const PREV_KEYS: &[Key] = &[k(K::Left), k(K::PageUp), c('p'), k(K::BackTab)];
+
+const NEXT: Binding = bind(
+    NEXT_KEYS,
+    Action::NextArea,
+    true,
+    "næste punkt",
+    "next item",
+);
+const PREV: Binding = bind(
+    PREV_KEYS,
+    Action::PrevArea,
+    true,
+    "forrige punkt",
+    "previous item",
+);
+// Paging past the last advice (or before the first) closes it, so a clicker
+// never gets stuck in an advice: the model shows again, and the next page
+// moves on a step. The footer says so where it happens.
+const NEXT_CLOSES: Binding = bind(
+    NEXT_KEYS,
+    Action::NextArea,
+    true,
+    "tilbage til modellen",
+    "back to the model",
+);
+const PREV_CLOSES: Binding = bind(
+    PREV_KEYS,
+    Action::PrevArea,
+    true,
+    "tilbage til modellen",
+    "back to the model",
+);
+
+/// What an opened advice takes besides paging.
+const OPEN: [Binding; 6] = [
     bind(
         &[k(K::Down), c('j')],
         Action::ScrollDown,
@@ -108,7 +130,43 @@ pub const ADVICE: Table = &[
         "mørk skærm",
         "blank the screen",
     ),
+    bind(
+        &[c('?'), k(K::F(1))],
+        Action::ShowHelp,
+        false,
+        "hjælp",
+        "help",
+    ),
 ];
+
+/// An opened advice's keys, with `next` and `prev` for paging.
+macro_rules! advice {
+    ($next:expr, $prev:expr) => {
+        &[
+            $next, $prev, OPEN[0], OPEN[1], OPEN[2], OPEN[3], OPEN[4], OPEN[5],
+        ]
+    };
+}
+
+/// An advice is open: a clicker pages through the advice.
+pub const ADVICE: Table = advice!(NEXT, PREV);
+/// The first advice is open: paging back closes it.
+const ADVICE_FIRST: Table = advice!(NEXT, PREV_CLOSES);
+/// The last advice is open: paging on closes it.
+const ADVICE_LAST: Table = advice!(NEXT_CLOSES, PREV);
+/// The only advice is open: paging either way closes it.
+const ADVICE_ONLY: Table = advice!(NEXT_CLOSES, PREV_CLOSES);
+
+/// The keys over advice `index` of `count`: the labels say where paging
+/// closes it.
+fn advice_keys(index: usize, count: usize) -> Table {
+    match (index == 0, index + 1 >= count) {
+        (false, false) => ADVICE,
+        (true, false) => ADVICE_FIRST,
+        (false, true) => ADVICE_LAST,
+        (true, true) => ADVICE_ONLY,
+    }
+}
 
 pub struct ModelView {
     model: Arc<Model>,
@@ -147,11 +205,14 @@ impl ModelView {
 
 impl Exercise for ModelView {
     fn keys(&self) -> Table {
-        if self.open.is_some() { ADVICE } else { KEYS }
+        match self.open {
+            Some((index, _)) => advice_keys(index, self.count()),
+            None => KEYS,
+        }
     }
 
     fn tables(&self) -> Vec<Table> {
-        vec![KEYS, ADVICE]
+        vec![KEYS, ADVICE, ADVICE_FIRST, ADVICE_LAST, ADVICE_ONLY]
     }
 
     fn modal(&self) -> bool {
@@ -162,8 +223,12 @@ impl Exercise for ModelView {
         let last = self.count().saturating_sub(1);
         if let Some((index, scroll)) = self.open {
             self.open = match action {
-                Action::NextArea => Some(((index + 1).min(last), 0)),
-                Action::PrevArea => Some((index.saturating_sub(1), 0)),
+                // Past either end the advice closes (a clicker must not get
+                // stuck in it); the selection stays on it.
+                Action::NextArea if index >= last => None,
+                Action::NextArea => Some((index + 1, 0)),
+                Action::PrevArea if index == 0 => None,
+                Action::PrevArea => Some((index - 1, 0)),
                 Action::ScrollDown => Some((index, scroll.saturating_add(1))),
                 Action::ScrollUp => Some((index, scroll.saturating_sub(1))),
                 Action::RunInstrument(n) => {
