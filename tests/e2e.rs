@@ -138,6 +138,27 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
     assert!(!room.contents().contains("Noter til facilitator"));
 }
 
+/// A clicker pages through the nine advice, out of the last one and on.
+#[test]
+fn a_clicker_pages_out_of_the_last_advice() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut c = Console::start(&["run"], data.path());
+    c.wait_for("Trin 1/9");
+    c.send(PAGE_DOWN);
+    c.wait_for("Trin 2/9");
+    c.send("\r");
+    c.wait_for("1. Stil de");
+    for _ in 0..8 {
+        c.send(PAGE_DOWN);
+    }
+    c.wait_for("9. Brug din politiske ledelse");
+    c.wait_for("→ tilbage til modellen");
+    c.send(PAGE_DOWN);
+    c.wait_for("↓ næste punkt");
+    c.send(PAGE_DOWN);
+    c.wait_for("Trin 3/9");
+}
+
 #[test]
 fn an_instrument_score_survives_sigkill() {
     let data = tempfile::tempdir().expect("tempdir");
