@@ -188,6 +188,8 @@ impl App {
             app.plan_for_room = view.plan;
             // A session quit on its closing screen opens there again.
             app.closing = view.closing;
+            // The cursor too, so the room view does not jump back to the top.
+            app.with_exercise(|ex, _| ex.follow(&view.cursor));
         }
         let editor = live
             .and_then(|l| l.draft)
@@ -230,6 +232,7 @@ impl App {
             if let Some(index) = view.advice {
                 app.with_exercise(|ex, _| ex.open(index));
             }
+            app.with_exercise(|ex, _| ex.follow(&view.cursor));
         }
         app
     }
@@ -302,11 +305,12 @@ impl App {
     pub fn update(&mut self, msg: Msg, now: Millis) -> Vec<Effect> {
         self.now = now;
         let mut effects = self.handle(msg);
-        // The room view mirrors an opened advice and a blank screen at once.
+        // The room view mirrors an opened advice and a blank screen at once,
+        // the cursor soon (see `view_due`).
         let saving = effects
             .iter()
             .any(|e| matches!(e, Effect::SaveLive(_) | Effect::Quit));
-        if !saving && self.view() != self.live.view {
+        if !saving && self.view_due() {
             effects.push(self.save_live());
         }
         effects
@@ -320,6 +324,7 @@ impl App {
             by_votes: self.by_votes,
             closing: self.closing,
             plan: self.plan_for_room,
+            cursor: self.exercise().cursor(),
         }
     }
 

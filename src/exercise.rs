@@ -36,7 +36,7 @@ use crate::app::{Action, App, Editor, Note};
 use crate::content::{Step, StepKind, Workshop};
 use crate::i18n::Words;
 use crate::keymap::Table;
-use crate::session::{Change, Millis, Session, StepState, Target, Value};
+use crate::session::{Change, Cursor, Millis, Session, StepState, Target, Value};
 use crate::ui::Theme;
 
 /// What an exercise may read when it acts: its step, what the step holds, the
@@ -166,6 +166,14 @@ pub trait Exercise {
 
     /// Opens part `index` (the room view mirrors the console).
     fn open(&mut self, _index: usize) {}
+
+    /// Where its cursor is, for the room view to show the same part.
+    fn cursor(&self) -> Cursor {
+        Cursor::default()
+    }
+
+    /// Puts its cursor where the console's is (the room view follows it).
+    fn follow(&mut self, _cursor: &Cursor) {}
 }
 
 /// Where the note on `id` (a scale item, a stage) is kept.

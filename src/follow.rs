@@ -1,6 +1,7 @@
 //! follow: the room view for a second screen. Reads a session's folder whenever
 //! it changes (a few times a second) and draws what the console shows the room —
-//! step, board, clock, an opened advice, a blank screen — never the notes. It
+//! step, board, clock, an opened advice, a blank screen, the part of the step
+//! the facilitator is in — never the notes or the selection's mark. It
 //! writes nothing and needs no network: the files are the channel.
 
 use std::path::{Path, PathBuf};

@@ -271,6 +271,44 @@ pub struct View {
     /// The facilitator shows the room where it stands against the plan.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub plan: bool,
+    /// Where the facilitator is on the step.
+    #[serde(default, skip_serializing_if = "Cursor::is_start")]
+    pub cursor: Cursor,
+}
+
+/// Where the facilitator is on the step, so the room view shows the same part
+/// of it: the area being written in, scrolled to the selected card or row
+/// (scrolled there, never highlighted).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The place on the step: a board's situation or area (situations first).
+    #[serde(default, skip_serializing_if = "is_zero_usize")]
+    pub place: usize,
+    /// The row: an instrument's item, or the selected card's row in its list.
+    #[serde(default, skip_serializing_if = "is_zero_usize")]
+    pub row: usize,
+    /// The selected card, point or action, by id (`row` is where it was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<u64>,
+}
+
+impl Cursor {
+    /// At row `row` of an instrument.
+    pub fn at_row(row: usize) -> Self {
+        Self {
+            row,
+            ..Self::default()
+        }
+    }
+
+    /// Where every step starts: nothing to write down.
+    pub fn is_start(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+fn is_zero_usize(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Text being typed, and where it will go when committed.

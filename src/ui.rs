@@ -18,7 +18,8 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
     ItemList, bullets, centered, clamp_scroll, decimal, draw_window, ellipsis, framed_list, glue,
-    instrument_frame, intro, padded, panel, popup, scrolled, split_for_questions, style_if, wrap,
+    instrument_frame, intro, padded, panel, popup, scrolled, selected_style, split_for_questions,
+    style_if, wrap,
 };
 
 use crate::app::{App, Mode};

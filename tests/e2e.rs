@@ -138,6 +138,22 @@ fn the_room_view_follows_the_console_and_never_shows_the_notes() {
     assert!(!room.contents().contains("Noter til facilitator"));
 }
 
+/// At 80×24 a quadrant holds a few cards: the room view shows the one just
+/// written, as the console does.
+#[test]
+fn the_room_view_shows_the_card_just_written_on_a_full_quadrant() {
+    let data = tempfile::tempdir().expect("tempdir");
+    let mut console = Console::start(&["run"], data.path());
+    console.walk_to_board();
+    let room = Console::start(&["follow"], data.path());
+    room.wait_for("Nu-situationen");
+    let cards: String = (1..=12).map(|n| format!("aKort {n:02}\r")).collect();
+    console.send(&format!("\t\t{cards}avelfærdsteknologi\r"));
+    console.wait_for("• velfærdsteknologi");
+    room.wait_for("• velfærdsteknologi");
+    assert!(!room.contents().contains("Kort 01"), "{}", room.contents());
+}
+
 /// A clicker pages through the nine advice, out of the last one and on.
 #[test]
 fn a_clicker_pages_out_of_the_last_advice() {

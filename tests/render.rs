@@ -515,6 +515,120 @@ fn the_room_view_in_both_languages() {
 
 // ---- The defects found in the room, one test each ----
 
+/// A console on the board with its session in `root`: the files a room view
+/// reads are the ones it writes.
+fn stored_board(root: &std::path::Path) -> Driver {
+    let w = common::workshop("da");
+    let start = jiff::Timestamp::from_millisecond(T0 as i64)
+        .expect("time")
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC);
+    let (store, session) =
+        flipover::storage::SessionStore::create(root, &w, start).expect("create");
+    let app = App::new(w, session, T0, flipover::app::Options::default());
+    let mut d = Driver::new(app, Some(store));
+    d.go_to("brainstorm");
+    d
+}
+
+/// The room view as `flipover follow` makes it from the session's files.
+fn room_from_files(d: &Driver) -> App {
+    let dir = d.store.as_ref().expect("a store").dir();
+    let loaded = flipover::storage::read(dir).expect("the session reads");
+    let w = std::sync::Arc::new(d.app.workshop().clone());
+    App::room(
+        w,
+        loaded.session,
+        loaded.live,
+        d.now,
+        jiff::tz::TimeZone::UTC,
+    )
+}
+
+/// Whether the row showing `text` is drawn as selected.
+fn marked(app: &App, text: &str) -> bool {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    let theme = Theme::monochrome();
+    terminal.draw(|f| ui::draw(f, app, &theme)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..24)
+        .map(|y| (0..80).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let Some(y) = rows.iter().position(|r| r.contains(text)) else {
+        return false;
+    };
+    (0..80).any(|x| buffer[(x, y as u16)].modifier == theme.selected.add_modifier)
+}
+
+/// At 80×24 "Fordele nu" holds four cards: with thirteen, the room view shows
+/// the one just written, as the console does — not the first four — and
+/// follows the facilitator back up the list, without marking the card.
+#[test]
+fn the_room_view_shows_the_card_just_written_at_80x24() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = stored_board(root.path());
+    d.keys(&[Tab, Tab]);
+    for n in 1..=12 {
+        d.now += 3_000;
+        d.key(Char('a'));
+        d.type_text(&format!("Kort nummer {n}"));
+        d.key(Enter);
+    }
+    d.now += 3_000;
+    d.key(Char('a'));
+    d.type_text("velfærdsteknologi");
+    d.key(Enter);
+    let console = rows(&d.app, 80, 24).join("\n");
+    assert!(console.contains("+7 mere ↑"), "{console}");
+    let room = room_from_files(&d);
+    let seen = rows(&room, 80, 24).join("\n");
+    assert!(seen.contains("• velfærdsteknologi"), "{seen}");
+    assert!(
+        seen.contains("+9 mere ↑"),
+        "the big clock leaves less room: {seen}"
+    );
+    assert!(!seen.contains("Kort nummer 1 "), "{seen}");
+    assert!(marked(&d.app, "velfærdsteknologi"), "the console marks it");
+    assert!(!marked(&room, "velfærdsteknologi"), "the room does not");
+    insta::assert_snapshot!("room_board_newest_da_80x24", screen(&room, 80, 24));
+
+    // Up the list with a held key: the room follows within a tick.
+    for _ in 0..12 {
+        d.now += 30;
+        d.key(Up);
+    }
+    d.now += 250;
+    d.msg(flipover::app::Msg::Tick);
+    let seen = rows(&room_from_files(&d), 80, 24).join("\n");
+    assert!(seen.contains("• Kort nummer 1 "), "{seen}");
+    assert!(!seen.contains("velfærdsteknologi"), "{seen}");
+}
+
+/// While the facilitator describes a situation on a low screen, the room
+/// view shows the situations too (the console shows them only then).
+#[test]
+fn the_room_view_shows_the_situations_while_one_is_written() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = stored_board(root.path());
+    d.key(Char('a'));
+    d.type_text("Borgerne ringer");
+    d.key(Enter);
+    d.keys(&[Tab, Tab]);
+    d.now += 3_000;
+    d.key(Char('a'));
+    d.type_text("Vi kender borgerne");
+    d.key(Enter);
+    let shows = |d: &Driver| {
+        rows(&room_from_files(d), 80, 16)
+            .join("\n")
+            .contains("Borgerne ringer")
+    };
+    assert!(!shows(&d), "on a card, the cards come first");
+    d.now += 3_000;
+    d.key(BackTab);
+    d.key(BackTab);
+    assert!(shows(&d), "on the situation");
+}
+
 /// Help at 40×12: it scrolls to its last key and no further, and Up scrolls back.
 #[test]
 fn help_is_usable_at_40x12_and_stops_at_its_end() {

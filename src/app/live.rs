@@ -1,6 +1,7 @@
 //! What must survive a crash but is not an answer: the text being typed, the
 //! clock's last reading and what the room sees. Saved when it changes (the
-//! draft within a second, the clock every few seconds), never on every key.
+//! draft within a second, the clock every few seconds, the cursor a few times
+//! a second at most), never on every key.
 
 use super::{App, Editor, Effect, Mode};
 use crate::session::{Live, Millis, View};
@@ -9,6 +10,10 @@ use crate::session::{Live, Millis, View};
 const CLOCK_SAVE_MS: u64 = 5_000;
 /// How soon a changed draft is saved.
 const DRAFT_SAVE_MS: u64 = 1_000;
+/// How soon after the last save a moved cursor is saved again: a held arrow
+/// key is followed by the room view a few times a second, not written on
+/// every key.
+const CURSOR_SAVE_MS: u64 = 200;
 
 /// When live.toml was last written, and what it held.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,6 +60,21 @@ impl App {
         self.save_live_with(editor.as_ref())
     }
 
+    /// Whether what the room sees changed and is to be saved now: at once,
+    /// unless only the cursor moved since a save less than `CURSOR_SAVE_MS`
+    /// ago (then a later key or tick saves it).
+    pub(super) fn view_due(&self) -> bool {
+        let view = self.view();
+        if view == self.live.view {
+            return false;
+        }
+        let only_moved = View {
+            cursor: self.live.view.cursor,
+            ..view
+        } == self.live.view;
+        !only_moved || self.now.saturating_sub(self.live.at) >= CURSOR_SAVE_MS
+    }
+
     pub(super) fn tick(&mut self) -> Vec<Effect> {
         if self.status.as_ref().is_some_and(|s| s.expired(self.now)) {
             self.status = None;
@@ -63,7 +83,10 @@ impl App {
         let clock_running = self.session.steps.values().any(|s| s.clock.running());
         let typing = matches!(self.mode, Mode::Editing(_) | Mode::ConfirmQuit(_));
         let draft_changed = typing && self.editor().map(|e| e.version) != self.live.version;
-        if draft_changed && since >= DRAFT_SAVE_MS || clock_running && since >= CLOCK_SAVE_MS {
+        if draft_changed && since >= DRAFT_SAVE_MS
+            || clock_running && since >= CLOCK_SAVE_MS
+            || self.view_due()
+        {
             vec![self.save_live()]
         } else {
             Vec::new()

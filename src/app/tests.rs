@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::content::{DEFAULT_WORKSHOP, Library};
-use crate::session::{Meta, Value};
+use crate::session::{Cursor, Meta, Value};
 
 const T0: Millis = 1_795_424_400_000;
 
@@ -311,6 +311,58 @@ fn an_opened_advice_is_mirrored_and_takes_the_keys() {
     assert_eq!(a.keys().len(), 1, "only the advice's keys");
     act(&mut a, Action::Close);
     assert_eq!(a.view().advice, None);
+}
+
+/// The room view follows the cursor: one key is saved for it at once; a held
+/// key a few times a second, not on every key; where it stopped, by the next
+/// tick.
+#[test]
+fn a_held_arrow_key_reaches_the_room_a_few_times_a_second_and_where_it_stopped() {
+    let mut a = app_of("topledelsens-tjek");
+    go_to(&mut a, "selvvurdering");
+    let saved = |effects: &[Effect]| -> Vec<View> {
+        effects
+            .iter()
+            .filter_map(|e| match e {
+                Effect::SaveLive(l) => Some(l.view.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut t = T0 + 10_000;
+    let first = saved(&a.update(Msg::Do(Action::Down), t));
+    assert_eq!(first.len(), 1, "one key: at once");
+    assert_eq!(first[0].cursor, Cursor::at_row(1));
+    let mut writes = 0;
+    for _ in 0..10 {
+        t += 30;
+        writes += saved(&a.update(Msg::Do(Action::Down), t)).len();
+    }
+    assert_eq!(writes, 1, "ten keys in 300 ms: saved once more");
+    assert_eq!(a.view().cursor, Cursor::at_row(11));
+    let last = saved(&a.update(Msg::Tick, t + 250));
+    assert_eq!(last.len(), 1);
+    assert_eq!(last[0].cursor, Cursor::at_row(11), "where it stopped");
+    assert!(saved(&a.update(Msg::Tick, t + 500)).is_empty(), "once");
+}
+
+/// A console resumed after a crash is where it was on the step, so the room
+/// view following it does not jump back to the top.
+#[test]
+fn a_resumed_console_keeps_its_place_on_the_step() {
+    let mut a = app_of("topledelsens-tjek");
+    go_to(&mut a, "selvvurdering");
+    for _ in 0..5 {
+        act(&mut a, Action::Down);
+    }
+    let live = Live {
+        seen: T0,
+        draft: None,
+        view: a.view(),
+    };
+    let w = Arc::new(a.workshop().clone());
+    let (b, _) = App::resume(w, a.session().clone(), Some(live), T0, Options::default());
+    assert_eq!(b.view().cursor, Cursor::at_row(5));
 }
 
 /// What the clicker's key does now, carried out.

@@ -16,7 +16,7 @@ use crate::app::{Action, App, Editor, Note};
 use crate::content::{Board, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
-use crate::session::{Change, Item, StepState, Target};
+use crate::session::{Change, Cursor, Item, StepState, Target};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
@@ -130,9 +130,14 @@ impl Cards {
         self.board.situations.len() + self.board.areas.len()
     }
 
+    /// The place the cursor is on, within the board.
+    fn place(&self) -> usize {
+        self.at.min(self.places().saturating_sub(1))
+    }
+
     pub fn focus(&self) -> Focus {
         let k = self.board.situations.len();
-        let at = self.at.min(self.places().saturating_sub(1));
+        let at = self.place();
         if at < k {
             Focus::Situation(at)
         } else {
@@ -444,6 +449,26 @@ impl Exercise for Cards {
 
     fn leave(&mut self) {
         self.picked = None;
+    }
+
+    fn cursor(&self) -> Cursor {
+        let selection = match self.focus() {
+            Focus::Area(i) => self.selections.get(i).copied().unwrap_or_default(),
+            Focus::Situation(_) => Selection::default(),
+        };
+        Cursor {
+            place: self.place(),
+            ..selection.into()
+        }
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.at = cursor.place;
+        if let Focus::Area(i) = self.focus()
+            && let Some(selection) = self.selections.get_mut(i)
+        {
+            *selection = cursor.into();
+        }
     }
 
     fn materials(&self, step: &Step) -> Vec<String> {

@@ -3,7 +3,7 @@
 
 use super::{Cx, Reply};
 use crate::app::Editor;
-use crate::session::{Change, Item, Target};
+use crate::session::{Change, Cursor, Item, Target};
 
 /// The step's items (cards, points, actions), in id order.
 pub fn items<'a>(cx: &Cx<'a>) -> Vec<&'a Item> {
@@ -47,6 +47,27 @@ impl Selection {
     pub fn put(&mut self, items: &[&Item], row: usize) {
         self.row = row;
         self.id = items.get(row).map(|i| i.id);
+    }
+}
+
+/// The selection as the room view is told it.
+impl From<Selection> for Cursor {
+    fn from(s: Selection) -> Self {
+        Cursor {
+            row: s.row,
+            item: s.id,
+            ..Cursor::default()
+        }
+    }
+}
+
+/// The selection the room view follows.
+impl From<&Cursor> for Selection {
+    fn from(c: &Cursor) -> Self {
+        Selection {
+            id: c.item,
+            row: c.row,
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App, Editor, Note};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
-use crate::session::{Change, Item, StepState, Target};
+use crate::session::{Change, Cursor, Item, StepState, Target};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
@@ -126,6 +126,14 @@ impl Exercise for List {
                 self.selection.put(&items, row);
             }
         }
+    }
+
+    fn cursor(&self) -> Cursor {
+        self.selection.into()
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.selection = cursor.into();
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

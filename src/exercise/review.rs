@@ -19,7 +19,7 @@ use crate::app::{Action, App};
 use crate::content::{Step, StepKind};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c};
-use crate::session::{Change, Extra, Item, StepState, Value};
+use crate::session::{Change, Cursor, Extra, Item, StepState, Value};
 use crate::ui::Theme;
 
 /// The review step's id: a colon, which no workshop's step id may have.
@@ -189,6 +189,14 @@ impl Exercise for Review {
             Action::ClearValue => Reply::Commit(cx.set(&key, None)),
             _ => Reply::Nothing,
         }
+    }
+
+    fn cursor(&self) -> Cursor {
+        self.selection.into()
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.selection = cursor.into();
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -15,7 +15,7 @@ use crate::app::{Action, App, Editor};
 use crate::content::{Scale, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Binding, DIGITS, Table, bind, c, k};
-use crate::session::{StepState, Target, Value};
+use crate::session::{Cursor, StepState, Target, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
@@ -142,6 +142,14 @@ impl Exercise for Scores {
             .iter()
             .map(|i| format!("{} ({}–{})", i.title, s.min, s.max))
             .collect()
+    }
+
+    fn cursor(&self) -> Cursor {
+        Cursor::at_row(self.row())
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.row = cursor.row;
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

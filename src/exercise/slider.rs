@@ -15,7 +15,7 @@ use crate::app::{Action, App};
 use crate::content::{Slider, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, DIGITS, Table, bind, k};
-use crate::session::{StepState, Value};
+use crate::session::{Cursor, StepState, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
@@ -147,6 +147,14 @@ impl Exercise for Positions {
             .iter()
             .map(|d| format!("{} ↔ {}", d.left, d.right))
             .collect()
+    }
+
+    fn cursor(&self) -> Cursor {
+        Cursor::at_row(self.row())
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.row = cursor.row;
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

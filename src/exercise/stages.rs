@@ -14,7 +14,7 @@ use crate::app::{Action, App, Editor};
 use crate::content::{Stages, Step};
 use crate::i18n::Words;
 use crate::keymap::{self, Table, bind, c, k};
-use crate::session::{StepState, Target, Value};
+use crate::session::{Cursor, StepState, Target, Value};
 use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
@@ -113,6 +113,14 @@ impl Exercise for Marks {
             .iter()
             .map(|st| st.title.clone())
             .collect()
+    }
+
+    fn cursor(&self) -> Cursor {
+        Cursor::at_row(self.row())
+    }
+
+    fn follow(&mut self, cursor: &Cursor) {
+        self.row = cursor.row;
     }
 
     fn draw(&self, frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

@@ -280,6 +280,12 @@ pub fn style_if(cond: bool, yes: Style, no: Style) -> Style {
     if cond { yes } else { no }
 }
 
+/// How a selected row is marked: as selected for the facilitator; not at all
+/// on the room view, which only scrolls to it.
+pub fn selected_style(app: &App, theme: &Theme) -> Style {
+    style_if(!app.is_room(), theme.selected, Style::default())
+}
+
 /// A popup of `w`×`h` in the middle of `area`, cleared.
 pub fn popup(frame: &mut Frame, area: Rect, w: u16, h: u16) -> Rect {
     let rect = centered(area, w, h);
@@ -334,7 +340,11 @@ pub fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rec
 /// Cards or points as wrapped bullets.
 pub struct ItemList<'a> {
     pub items: &'a [&'a Item],
+    /// The row kept in view (the list starts at the top without one).
     pub selected: Option<usize>,
+    /// Whether the selected row is marked (not on the room view, which only
+    /// scrolls to it).
+    pub highlight: bool,
     /// The card picked up for grouping, marked.
     pub picked: Option<u64>,
     /// Numbered ("1. ") rather than bulleted.
@@ -415,7 +425,7 @@ impl ItemList<'_> {
         text_w: u16,
         theme: &Theme,
     ) -> Vec<Line<'static>> {
-        let is_sel = self.selected == Some(i);
+        let is_sel = self.highlight && self.selected == Some(i);
         let style = style_if(is_sel, theme.selected, theme.text);
         let marker = if self.numbered {
             format!("{:>w$}. ", i + 1, w = usize::from(marker_w) - 2)

@@ -1,5 +1,7 @@
 //! The board: the situations written at the top, the areas (quadrants) of cards
-//! below, the focused area outlined.
+//! below, the focused area outlined. The room view follows the focus — the
+//! situations shown while one is written, an area scrolled to its selected
+//! card — without the outline or the highlight.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -12,11 +14,14 @@ use crate::content::Board;
 use crate::ui::{ItemList, Theme, panel};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Board, theme: &Theme) {
-    let focus = (!app.is_room()).then(|| cards.focus());
+    let room = app.is_room();
+    let here = cards.focus();
+    // What only the facilitator sees: the outline, the hints.
+    let focus = (!room).then_some(here);
     let state = app.session().state(&app.step().id);
     // On a low screen the cards come first: the situations show only while
     // one is being written.
-    let on_situation = matches!(focus, Some(Focus::Situation(_)));
+    let on_situation = matches!(here, Focus::Situation(_));
     let situations_h = if board.situations.is_empty() || area.height < 16 && !on_situation {
         0
     } else if area.height >= 30 {
@@ -72,10 +77,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Boa
                 }
                 frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), inner);
             } else {
-                let selected = focused.then(|| cards.row(i, &items));
+                let selected = (here == Focus::Area(i)).then(|| cards.row(i, &items));
                 let list = ItemList {
                     items: &items,
                     selected,
+                    highlight: !room,
                     picked: cards.picked(),
                     numbered: false,
                     more: app.words().more,

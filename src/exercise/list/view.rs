@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState, Wrap};
 use super::List;
 use crate::app::App;
 use crate::session::Item;
-use crate::ui::{ItemList, Theme, bullets, framed_list, split_for_questions, wrap};
+use crate::ui::{ItemList, Theme, bullets, framed_list, selected_style, split_for_questions, wrap};
 use unicode_width::UnicodeWidthStr;
 
 fn items(app: &App) -> Vec<&Item> {
@@ -32,10 +32,10 @@ pub fn points(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &The
         w.empty_points,
         theme,
     ) {
-        let selected = (!app.is_room()).then(|| list.row(&items));
         let list = ItemList {
             items: &items,
-            selected,
+            selected: Some(list.row(&items)),
+            highlight: !app.is_room(),
             picked: None,
             numbered: true,
             more: w.more,
@@ -99,8 +99,8 @@ pub fn actions(frame: &mut Frame, area: Rect, app: &App, list: &List, theme: &Th
         ],
     )
     .header(Row::new(vec!["", w.what, w.who, w.when]).style(theme.accent))
-    .row_highlight_style(theme.selected)
+    .row_highlight_style(selected_style(app, theme))
     .column_spacing(1);
-    let mut state = TableState::default().with_selected((!app.is_room()).then(|| list.row(&items)));
+    let mut state = TableState::default().with_selected(Some(list.row(&items)));
     frame.render_stateful_widget(table, inner, &mut state);
 }

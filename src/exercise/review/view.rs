@@ -9,7 +9,7 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 use super::{Review, status};
 use crate::app::App;
 use crate::session::Item;
-use crate::ui::{Theme, framed_list, wrap};
+use crate::ui::{Theme, framed_list, selected_style, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
     let w = app.words();
@@ -60,9 +60,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
         ],
     )
     .header(Row::new(vec!["", w.what, w.who, w.when, ""]).style(theme.accent))
-    .row_highlight_style(theme.selected)
+    .row_highlight_style(selected_style(app, theme))
     .column_spacing(1);
-    let mut state =
-        TableState::default().with_selected((!app.is_room()).then(|| review.row(&items)));
+    let mut state = TableState::default().with_selected(Some(review.row(&items)));
     frame.render_stateful_widget(table, inner, &mut state);
 }
