@@ -242,3 +242,15 @@ fn rename_archive_and_delete_speak_the_session_s_language() {
         ],
     );
 }
+
+/// A session without a name is named by its id, once.
+#[test]
+fn delete_names_an_unnamed_session_by_its_id_once() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let id = session(root.path(), "da", 0, "");
+    assert!(runs(
+        root.path(),
+        &["delete", &id, "--yes"],
+        &[&format!("flipover: {id} (0 svar) er slettet")],
+    ));
+}

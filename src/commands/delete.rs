@@ -19,11 +19,16 @@ pub fn run(ctx: &Ctx, id: &str, yes: bool) -> anyhow::Result<()> {
             let (meta, count) = (&l.session.meta, l.session.answer_count());
             let w = ctx.words_for(meta);
             let answers = if count == 1 { w.answer } else { w.answers };
-            let what = format!(
-                "{} ({}, {count} {answers})",
-                clean(meta.label()),
-                clean(&meta.id)
-            );
+            // The id once: in brackets only after a name.
+            let what = if meta.name.is_empty() {
+                format!("{} ({count} {answers})", clean(&meta.id))
+            } else {
+                format!(
+                    "{} ({}, {count} {answers})",
+                    clean(&meta.name),
+                    clean(&meta.id)
+                )
+            };
             (w, what)
         }
         Err(_) => (ctx.words(), clean(&dir.display().to_string()).into_owned()),
