@@ -374,3 +374,50 @@ fn the_status_says_deleted_after_a_delete() {
         Some(("Slettet – u fortryder".to_string(), false))
     );
 }
+
+/// A case is gone through point by point with notes: no marks to place, and
+/// the report shows its points and notes only.
+#[test]
+fn a_case_takes_notes_and_no_marks() {
+    let (lib, _) = flipover::content::Library::embedded();
+    let instruments = lib.instruments("da").cloned().collect::<Vec<_>>();
+    let w = common::workshop("da");
+    let options = Options {
+        instruments,
+        ..Options::default()
+    };
+    let mut d = Driver::new(
+        App::new(w, common::session(&common::workshop("da")), T0, options),
+        None,
+    );
+    d.act(NextStep);
+    d.act(Open);
+    let offered: Vec<String> = d
+        .app
+        .offered("ni-raad", 1)
+        .iter()
+        .map(|c| c.id().to_string())
+        .collect();
+    let case = offered
+        .iter()
+        .position(|id| id == "case-laegeklinik-mors")
+        .expect("advice 1 offers the Mors case");
+    d.act(Action::RunInstrument(case as u8 + 1));
+    assert!(d.app.step().id.starts_with("case-laegeklinik-mors"));
+    assert!(
+        !flipover::keymap::hints(&d.app.keys()).any(|b| matches!(b.action, Action::Vote(_))),
+        "no marks offered"
+    );
+    d.act(Action::Vote(true));
+    let state = d.app.session().state(&d.app.step().id).expect("state");
+    assert!(state.values.is_empty(), "{:?}", state.values);
+    let steps = flipover::exercise::session_answers(d.app.workshop(), d.app.session(), T0);
+    let case = steps
+        .iter()
+        .find(|s| s.id.starts_with("case-laegeklinik-mors"))
+        .expect("the case in the report");
+    assert!(matches!(
+        case.blocks.as_slice(),
+        [flipover::exercise::Block::Stages { stages }] if stages.iter().all(|s| s.marks.is_none())
+    ));
+}

@@ -492,6 +492,7 @@ impl<'a> Checker<'a> {
                 &raw.intro,
                 (raw.advice.as_ref(), raw.model.as_ref()),
             ),
+            marks: raw.marks,
             stages,
         }
     }

@@ -144,6 +144,8 @@ pub struct Category {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stages {
     pub about: About,
+    /// Marks are placed on the stages; else only notes are written (a case).
+    pub marks: bool,
     pub stages: Vec<Stage>,
 }
 

@@ -420,8 +420,16 @@ pub struct Stages {
     /// The model (by id) whose advice offers this instrument.
     #[schemars(with = "Option<String>")]
     pub model: Option<Spanned<String>>,
+    /// Whether the group places marks on the stages (a curve, a ladder);
+    /// `false` for points that are only gone through and noted (a case).
+    #[serde(default = "yes")]
+    pub marks: bool,
     #[schemars(with = "Vec<Stage>")]
     pub stages: Spanned<Vec<Stage>>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize, JsonSchema)]

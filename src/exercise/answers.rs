@@ -60,7 +60,8 @@ pub enum Block {
         categories: Vec<Label>,
         units: Vec<UnitSplit>,
     },
-    /// Marks placed on the stages of a curve or ladder, with notes.
+    /// Marks placed on the stages of a curve or ladder, with notes; or the
+    /// points of a case with notes only.
     Stages { stages: Vec<StageMarks> },
     /// The actions an earlier session of the series left open, as reviewed.
     Review { items: Vec<Reviewed> },
@@ -186,7 +187,9 @@ pub fn off_by(total: i64, w: &Words) -> Option<String> {
 pub struct StageMarks {
     pub id: String,
     pub title: String,
-    pub marks: i64,
+    /// Marks placed; null where none are placed (a case gone through point
+    /// by point, with notes only).
+    pub marks: Option<i64>,
     pub note: Option<String>,
 }
 

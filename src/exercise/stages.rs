@@ -52,6 +52,19 @@ pub const KEYS: Table = &[
     ),
 ];
 
+/// A case gone through point by point: notes, no marks.
+pub const NOTE_KEYS: Table = &[
+    keymap::UP,
+    keymap::DOWN,
+    bind(
+        &[k(K::Enter), c('e')],
+        Action::Open,
+        true,
+        "skriv en note",
+        "write a note",
+    ),
+];
+
 pub struct Marks {
     stages: Arc<Stages>,
     row: usize,
@@ -69,7 +82,7 @@ impl Marks {
 
 impl Exercise for Marks {
     fn keys(&self) -> Table {
-        KEYS
+        if self.stages.marks { KEYS } else { NOTE_KEYS }
     }
 
     fn act(&mut self, action: Action, cx: &Cx) -> Reply {
@@ -80,6 +93,7 @@ impl Exercise for Marks {
         match action {
             Action::Up => self.row = self.row().saturating_sub(1),
             Action::Down => self.row = (self.row() + 1).min(self.stages.stages.len() - 1),
+            Action::Vote(_) | Action::ClearValue if !self.stages.marks => {}
             Action::Vote(up) => {
                 let next = if up { marks + 1 } else { (marks - 1).max(0) };
                 if next != marks {
@@ -135,7 +149,10 @@ impl Exercise for Marks {
             .map(|s| StageMarks {
                 id: s.id.clone(),
                 title: s.title.clone(),
-                marks: state.values.get(&s.id).and_then(Value::number).unwrap_or(0),
+                marks: self
+                    .stages
+                    .marks
+                    .then(|| state.values.get(&s.id).and_then(Value::number).unwrap_or(0)),
                 note: state
                     .values
                     .get(&note_key(&s.id))

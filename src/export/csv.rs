@@ -238,7 +238,7 @@ pub fn render(r: &Report) -> Vec<(String, Vec<u8>)> {
                             at(&[
                                 s.id.clone(),
                                 s.title.clone(),
-                                s.marks.to_string(),
+                                s.marks.map(|m| m.to_string()).unwrap_or_default(),
                                 s.note.clone().unwrap_or_default(),
                             ]),
                         );

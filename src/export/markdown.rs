@@ -447,16 +447,20 @@ pub fn percent(r: &Report, p: i64) -> String {
 }
 
 fn stages(out: &mut String, w: &ReportWords, stages: &[StageMarks]) -> fmt::Result {
-    writeln!(out, "| {} | {} | {} |", w.stage, w.marks, w.note)?;
-    writeln!(out, "| --- | ---: | --- |")?;
-    for s in stages {
-        writeln!(
-            out,
-            "| {} | {} | {} |",
-            esc(&s.title),
-            s.marks,
-            esc(s.note.as_deref().unwrap_or(""))
-        )?;
+    let note = |s: &StageMarks| esc(s.note.as_deref().unwrap_or(""));
+    if stages.iter().all(|s| s.marks.is_none()) {
+        // A case: its points and what the room noted.
+        writeln!(out, "| {} | {} |\n| --- | --- |", w.stage, w.note)?;
+        for s in stages {
+            writeln!(out, "| {} | {} |", esc(&s.title), note(s))?;
+        }
+    } else {
+        writeln!(out, "| {} | {} | {} |", w.stage, w.marks, w.note)?;
+        writeln!(out, "| --- | ---: | --- |")?;
+        for s in stages {
+            let marks = s.marks.unwrap_or(0);
+            writeln!(out, "| {} | {marks} | {} |", esc(&s.title), note(s))?;
+        }
     }
     out.push('\n');
     Ok(())

@@ -22,7 +22,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usiz
         .max()
         .unwrap_or(0)
         .min(usize::from(inner.width / 2));
-    let advice_w = inner.width.saturating_sub(title_w as u16 + 12).max(10);
+    // The marks' column, on a curve or a ladder; a case has none.
+    let mark_w = if stages.marks { 8 } else { 0 };
+    let advice_w = inner
+        .width
+        .saturating_sub(title_w as u16 + mark_w + 4)
+        .max(10);
     let selected = (!app.is_room()).then_some(row);
     let blocks: Vec<Vec<Line>> = stages
         .stages
@@ -31,21 +36,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, stages: &Stages, row: usiz
         .map(|(i, s)| {
             let marks = value(&s.id).and_then(|v| v.number()).unwrap_or(0);
             let is_sel = selected == Some(i);
-            let dots = if marks > 0 {
+            let dots = if stages.marks && marks > 0 {
                 format!(
                     "{:<8}",
                     format!("{} {marks}", "●".repeat(marks.min(5) as usize))
                 )
             } else {
-                " ".repeat(8)
+                " ".repeat(usize::from(mark_w))
             };
+            let blank = " ".repeat(usize::from(mark_w));
             let advice = wrap(&s.advice, advice_w);
             let mut lines = Vec::new();
             for (n, a) in advice.iter().enumerate() {
                 let (title, mark) = if n == 0 {
                     (s.title.as_str(), dots.as_str())
                 } else {
-                    ("", "        ")
+                    ("", blank.as_str())
                 };
                 lines.push(Line::from(vec![
                     Span::styled(

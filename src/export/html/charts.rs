@@ -336,19 +336,32 @@ pub(super) fn splits(
 
 pub(super) fn stages(out: &mut String, r: &Report, stages: &[StageMarks]) -> fmt::Result {
     let w = r.words();
-    let top = stages.iter().map(|s| s.marks).max().unwrap_or(0).max(1) as f64;
+    if stages.iter().all(|s| s.marks.is_none()) {
+        // A case: its points and what the room noted.
+        let rows = stages
+            .iter()
+            .map(|s| vec![s.title.clone(), s.note.clone().unwrap_or_default()]);
+        return super::table(out, &[w.stage, w.note], rows);
+    }
+    let top = stages
+        .iter()
+        .filter_map(|s| s.marks)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
     writeln!(
         out,
         "<table>\n<thead><tr><th>{}</th><th class=\"num\">{}</th><th></th><th>{}</th></tr></thead>\n<tbody>",
         w.stage, w.marks, w.note
     )?;
     for s in stages {
-        let width = (s.marks.max(0) as f64 / top * 160.0).max(0.0);
+        let marks = s.marks.unwrap_or(0);
+        let width = (marks.max(0) as f64 / top * 160.0).max(0.0);
         writeln!(
             out,
             "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"chart\"><svg width=\"160\" height=\"14\" role=\"img\"><rect x=\"0\" y=\"2\" width=\"{width:.1}\" height=\"10\" fill=\"#1f5f8b\"/></svg></td><td>{}</td></tr>",
             esc(&s.title),
-            s.marks,
+            marks,
             esc(s.note.as_deref().unwrap_or(""))
         )?;
     }
