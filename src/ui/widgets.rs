@@ -1,6 +1,8 @@
 //! The pieces every screen is built of: panels, bullets, wrapped text, the
 //! card list, an instrument's frame, a window that keeps the selection in view.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -337,6 +339,69 @@ pub fn split_for_questions(area: Rect, has_questions: bool) -> (Rect, Option<Rec
     }
 }
 
+/// Which of `len` blocks (block `i` is `height(i)` rows high) are shown whole
+/// in `rows` rows around block `sel`, with a row kept for each "+N more" note
+/// needed above or below them. Block `sel` is always among them.
+pub fn window(
+    len: usize,
+    sel: usize,
+    rows: usize,
+    mut height: impl FnMut(usize) -> usize,
+) -> Range<usize> {
+    let mut notes = 0;
+    let mut shown = sel..sel + 1;
+    // Two rounds settle which notes are needed.
+    for _ in 0..3 {
+        let budget = rows.saturating_sub(notes);
+        let (mut start, mut end) = (sel, sel + 1);
+        let mut used = height(sel);
+        while start > 0 && used + height(start - 1) <= budget {
+            start -= 1;
+            used += height(start);
+        }
+        while end < len && used + height(end) <= budget {
+            used += height(end);
+            end += 1;
+        }
+        shown = start..end;
+        let needed = usize::from(start > 0) + usize::from(end < len);
+        if needed <= notes {
+            break;
+        }
+        notes = needed;
+    }
+    shown
+}
+
+/// The note for `n` rows out of view: "+6 mere ↓".
+pub fn more_note(n: usize, more: &str, arrow: &str) -> String {
+    format!("+{n} {more} {arrow}")
+}
+
+/// `text` wrapped to `width` in at most `height` lines, the last ending in "…"
+/// when some of it is left out.
+pub fn clipped(text: &str, width: u16, height: usize) -> Vec<String> {
+    if height == 0 {
+        return Vec::new();
+    }
+    let mut lines = wrap(text, width);
+    if lines.len() > height {
+        lines.truncate(height + 1);
+        let rest = lines.pop().unwrap_or_default();
+        if let Some(last) = lines.last_mut() {
+            // At the end of a word: the line itself, or without its last word.
+            *last = match last.rsplit_once(' ') {
+                _ if last.width() < usize::from(width) => {
+                    format!("{}…", last.trim_end_matches('-'))
+                }
+                Some((head, _)) if !head.trim().is_empty() => format!("{}…", head.trim_end()),
+                _ => ellipsis(&format!("{last} {rest}"), width),
+            };
+        }
+    }
+    lines
+}
+
 /// Cards or points as wrapped bullets.
 pub struct ItemList<'a> {
     pub items: &'a [&'a Item],
@@ -371,34 +436,14 @@ impl ItemList<'_> {
         let text_w = area.width.saturating_sub(marker_w);
         let sel = self.selected.unwrap_or(0).min(items.len() - 1);
         let mut heights: Vec<Option<usize>> = vec![None; items.len()];
-        let mut height =
+        let height =
             |i: usize| *heights[i].get_or_insert_with(|| wrap(&items[i].text, text_w).len());
-        // The cards that fit whole around the selection, with a row kept for
-        // each "+N" note that is needed; two rounds settle which notes those are.
-        let mut notes = 0;
-        let mut shown = (sel, sel + 1);
-        for _ in 0..3 {
-            let budget = rows.saturating_sub(notes);
-            let (mut start, mut end) = (sel, sel + 1);
-            let mut used = height(sel);
-            while start > 0 && used + height(start - 1) <= budget {
-                start -= 1;
-                used += height(start);
-            }
-            while end < items.len() && used + height(end) <= budget {
-                used += height(end);
-                end += 1;
-            }
-            shown = (start, end);
-            let needed = usize::from(start > 0) + usize::from(end < items.len());
-            if needed <= notes {
-                break;
-            }
-            notes = needed;
-        }
-        let (start, end) = shown;
+        let Range { start, end } = window(items.len(), sel, rows, height);
         let more = |n: usize, arrow: &str| {
-            Line::styled(format!("  +{n} {} {arrow}", self.more), theme.accent)
+            Line::styled(
+                format!("  {}", more_note(n, self.more, arrow)),
+                theme.accent,
+            )
         };
         let mut lines: Vec<Line> = Vec::with_capacity(rows);
         if start > 0 && rows > 1 {
@@ -490,6 +535,16 @@ mod tests {
             wrap("Vi fordeler 100 % af tiden", 14),
             ["Vi fordeler", "100\u{a0}% af tiden"]
         );
+    }
+
+    #[test]
+    fn text_cut_to_its_lines_ends_in_an_ellipsis() {
+        let lines = clipped("Borgerne ringer og bestiller tid hos os hver dag", 12, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| l.width() <= 12), "{lines:?}");
+        assert_eq!(clipped("Kort tekst", 12, 2), ["Kort tekst"]);
+        assert!(clipped("Kort", 12, 0).is_empty());
     }
 
     #[test]
