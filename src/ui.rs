@@ -1,6 +1,7 @@
 //! ui: draws the App. Pure: reads `&App` and the theme, never performs I/O and
 //! never reads the clock (the time is `app.now()`).
 
+mod action_table;
 pub mod big;
 pub mod chrome;
 mod closing;
@@ -15,6 +16,7 @@ use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
+pub use action_table::ActionTable;
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
     ItemList, bullets, centered, clamp_scroll, clipped, decimal, draw_window, ellipsis,

@@ -1002,3 +1002,115 @@ fn the_launcher_is_never_blank() {
     insta::assert_snapshot!("launcher_da_40x12", small);
     insta::assert_snapshot!("launcher_da_80x24", draw(&launcher, 80, 24));
 }
+
+// ---- Actions and situations: the room's words never cut without a sign ----
+
+/// The action of the new-user run: long in all three columns.
+const ACTION: [&str; 3] = [
+    "Lav en plan for hjælp til borgere, der ikke kan eller vil bruge de digitale løsninger, sammen med biblioteket",
+    "Direktionen og formanden for Ældrerådet",
+    "inden sommerferien 2027",
+];
+
+/// Every word of `texts` is on `shown`.
+fn every_word_on(shown: &str, texts: &[&str], at: &str) {
+    for word in texts.iter().flat_map(|t| t.split_whitespace()) {
+        assert!(shown.contains(word), "{at}: {word:?} missing:\n{shown}");
+    }
+}
+
+/// The rows of the step's area (below the header, above the footer) whose
+/// last column, or the last one inside a frame ending there, is not blank.
+/// The step's area ends where the side panel begins on a wide screen.
+fn touching_the_edge(app: &App, w: u16, h: u16) -> Vec<String> {
+    let right = if w >= 110 { w - 40 } else { w } as usize;
+    screen(app, w, h)
+        .lines()
+        .skip(2)
+        .take(usize::from(h) - 3)
+        .filter(|row| {
+            let cells: Vec<char> = row.trim_matches('"').chars().collect();
+            match cells[right - 1] {
+                '┃' | '│' => cells[right - 2] != ' ',
+                '┓' | '┛' | '╮' | '╯' | '━' | '─' => false,
+                c => c != ' ',
+            }
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// Nothing of the step's area touches its edge at `w`×`h`.
+fn off_the_edge(app: &App, w: u16, h: u16, at: &str) {
+    let touching = touching_the_edge(app, w, h);
+    assert!(touching.is_empty(), "{at}: on the edge: {touching:#?}");
+}
+
+/// `da` or `en`, in `lang`.
+fn say<'a>(lang: &str, da: &'a str, en: &'a str) -> &'a str {
+    if lang == "da" { da } else { en }
+}
+
+/// A session in a series whose last session left `open` actions: on the review.
+fn follow_up(lang: &str, open: &[[&str; 3]]) -> Driver {
+    use flipover::exercise::answers::ActionItem;
+    let w = common::workshop(lang);
+    let mut s = common::session(&w);
+    let open: Vec<ActionItem> = open
+        .iter()
+        .zip(1..)
+        .map(|([what, who, when], id)| ActionItem {
+            id,
+            what: what.to_string(),
+            who: who.to_string(),
+            when: when.to_string(),
+        })
+        .collect();
+    for change in flipover::exercise::review::opening(&open) {
+        s.apply(&change);
+    }
+    let w = std::sync::Arc::new(flipover::app::extend(&w, &s.extras, &[]));
+    let d = Driver::new(App::new(w, s, T0, Default::default()), None);
+    assert!(
+        flipover::exercise::review::is_review(d.app.step()),
+        "on the review"
+    );
+    d
+}
+
+/// The review of the last session's actions wraps what, who and by when whole,
+/// a gap before each column, off the frame; rows out of view are counted.
+#[test]
+fn follow_up_actions_wrap_whole_with_a_gap_and_count_the_rest() {
+    for lang in LANGS {
+        let mut d = follow_up(lang, &[ACTION, ["Find en tovholder", "Søren", "1. marts"]]);
+        d.key(Char('2'));
+        let carried = say(lang, "→ videreført", "→ carried on");
+        for (w, h) in [(80, 24), (200, 50)] {
+            let at = format!("review {lang} {w}×{h}");
+            let r = rows(&d.app, w, h);
+            every_word_on(&r.join("\n"), &ACTION, &at);
+            for before in ["inden", "Søren", "1. marts", carried] {
+                assert!(
+                    r.iter().any(|row| row.contains(&format!("  {before}"))),
+                    "{at}: a gap before {before:?}:\n{}",
+                    r.join("\n")
+                );
+            }
+            off_the_edge(&d.app, w, h, &at);
+            insta::assert_snapshot!(format!("review_{lang}_{w}x{h}"), screen(&d.app, w, h));
+        }
+        let many: Vec<[&str; 3]> = std::iter::repeat_n(ACTION, 8).collect();
+        let mut d = follow_up(lang, &many);
+        let more = say(lang, "mere", "more");
+        let shown = rows(&d.app, 80, 24).join("\n");
+        assert!(shown.contains(&format!("{more} ↓")), "{shown}");
+        d.keys(&[Down; 7]);
+        let shown = rows(&d.app, 80, 24).join("\n");
+        assert!(shown.contains(&format!("{more} ↑")), "{shown}");
+        assert!(
+            shown.contains("8.  Lav en plan"),
+            "the last in view: {shown}"
+        );
+    }
+}

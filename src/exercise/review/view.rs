@@ -2,14 +2,14 @@
 //! and what became of it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
-use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Cell, Row, Table, TableState};
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthStr;
 
-use super::{Review, status};
+use super::{Review, Status, status};
 use crate::app::App;
 use crate::session::Item;
-use crate::ui::{Theme, framed_list, selected_style, wrap};
+use crate::ui::{ActionTable, Theme, framed_list};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &Theme) {
     let w = app.words();
@@ -25,43 +25,27 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, review: &Review, theme: &T
     ) else {
         return;
     };
-    let who_w = (inner.width / 6).clamp(6, 20);
-    let when_w = (inner.width / 8).clamp(6, 14);
-    let status_w = 18;
-    let what_w = inner
-        .width
-        .saturating_sub(who_w + when_w + status_w + 4 + 4);
-    let rows = items.iter().enumerate().map(|(i, it)| {
-        let what = wrap(&it.text, what_w);
-        let height = what.len().max(1) as u16;
-        let (mark, style) = match status(state, it.id) {
-            Some(s) => (s.word(w), theme.ok),
-            None => (w.review_open, theme.dim),
-        };
-        Row::new(vec![
-            Cell::from(Span::styled(format!("{}.", i + 1), theme.dim)),
-            Cell::from(Text::from(
-                what.into_iter().map(Line::from).collect::<Vec<_>>(),
-            )),
-            Cell::from(it.who.as_str()),
-            Cell::from(it.when.as_str()),
-            Cell::from(Span::styled(mark, style)),
-        ])
-        .height(height)
-    });
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(4),
-            Constraint::Length(what_w),
-            Constraint::Length(who_w),
-            Constraint::Length(when_w),
-            Constraint::Length(status_w),
-        ],
-    )
-    .header(Row::new(vec!["", w.what, w.who, w.when, ""]).style(theme.accent))
-    .row_highlight_style(selected_style(app, theme))
-    .column_spacing(1);
-    let mut state = TableState::default().with_selected(Some(review.row(&items)));
-    frame.render_stateful_widget(table, inner, &mut state);
+    let marks = items
+        .iter()
+        .map(|it| match status(state, it.id) {
+            Some(s) => Span::styled(s.word(w), theme.ok),
+            None => Span::styled(w.review_open, theme.dim),
+        })
+        .collect();
+    // As wide as the widest mark, so marking one does not move the columns.
+    let mark_width = Status::ALL
+        .iter()
+        .map(|s| s.word(w))
+        .chain([w.review_open])
+        .map(|m| m.width() as u16)
+        .max()
+        .unwrap_or(0);
+    let actions = items
+        .iter()
+        .map(|i| [i.text.as_str(), i.who.as_str(), i.when.as_str()])
+        .collect();
+    ActionTable::new(actions, [w.what, w.who, w.when], w.more)
+        .marked(marks, mark_width)
+        .selected(review.row(&items), !app.is_room())
+        .draw(frame, inner, theme);
 }
