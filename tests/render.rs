@@ -1051,6 +1051,78 @@ fn say<'a>(lang: &str, da: &'a str, en: &'a str) -> &'a str {
     if lang == "da" { da } else { en }
 }
 
+/// From a new session to the closing screen with `actions` decided.
+fn closing_with(lang: &str, actions: &[[&str; 3]]) -> Driver {
+    let mut d = Driver::new(common::app(lang), None);
+    d.keys(&[PageDown; 7]);
+    for [what, who, when] in actions {
+        d.add_action(what, who, when);
+    }
+    d.keys(&[Char('n'), Char('n')]);
+    assert!(d.app.closing(), "past the last step");
+    d
+}
+
+/// On the decisions step and on the closing screen, what, who and by when are
+/// wrapped whole with a gap between them and off the edge; the time table
+/// keeps its total.
+#[test]
+fn actions_on_the_closing_screen_wrap_whole_and_keep_the_total() {
+    let short = [
+        ["Find en tovholder", "Søren", "1. marts"],
+        ["Besøg Herlev Kommune", "Åse", "uge 3"],
+    ];
+    for lang in LANGS {
+        let mut d = Driver::new(common::app(lang), None);
+        d.keys(&[PageDown; 7]);
+        d.add_action(ACTION[0], ACTION[1], ACTION[2]);
+        for (w, h) in [(80, 24), (200, 50)] {
+            let at = format!("decisions {lang} {w}×{h}");
+            every_word_on(&screen(&d.app, w, h), &ACTION, &at);
+            off_the_edge(&d.app, w, h, &at);
+        }
+        let d = closing_with(lang, &[ACTION, short[0], short[1]]);
+        let total = say(lang, "Alle trin", "Every step");
+        for (w, h) in [(80, 24), (200, 50)] {
+            let at = format!("closing {lang} {w}×{h}");
+            let shown = screen(&d.app, w, h);
+            every_word_on(&shown, &ACTION, &at);
+            for action in short {
+                every_word_on(&shown, &action, &at);
+            }
+            assert!(shown.contains(total), "{at}: the total:\n{shown}");
+            off_the_edge(&d.app, w, h, &at);
+        }
+        // The time table gave way for the actions, and says so.
+        let more = say(lang, "mere", "more");
+        let small = screen(&d.app, 80, 24);
+        assert!(small.contains(&format!(" {more}")), "{small}");
+        insta::assert_snapshot!(format!("closing_long_action_{lang}_80x24"), small);
+        insta::assert_snapshot!(
+            format!("closing_long_action_{lang}_200x50"),
+            screen(&d.app, 200, 50)
+        );
+    }
+}
+
+/// More actions than fit on the closing screen: the first ones shown whole,
+/// the rest counted, the total of the time table still there.
+#[test]
+fn the_closing_screen_counts_the_actions_it_cannot_show() {
+    let actions: Vec<[String; 3]> = (1..=12)
+        .map(|n| [format!("Handling nummer {n}"), "Åse".into(), "uge 3".into()])
+        .collect();
+    let actions: Vec<[&str; 3]> = actions
+        .iter()
+        .map(|[a, b, c]| [a.as_str(), b.as_str(), c.as_str()])
+        .collect();
+    let d = closing_with("da", &actions);
+    let shown = rows(&d.app, 80, 24).join("\n");
+    assert!(shown.contains("Handling nummer 1 "), "{shown}");
+    assert!(shown.contains("mere ↓"), "{shown}");
+    assert!(shown.contains("Alle trin"), "{shown}");
+}
+
 /// A session in a series whose last session left `open` actions: on the review.
 fn follow_up(lang: &str, open: &[[&str; 3]]) -> Driver {
     use flipover::exercise::answers::ActionItem;

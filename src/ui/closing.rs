@@ -7,9 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
-use super::Theme;
+use super::{ActionTable, Theme, ellipsis, more_note};
 use crate::app::App;
-use crate::exercise::{self, Block};
+use crate::exercise::{self, Block, StepAnswers};
 use crate::export::{NOT_TIMED, minutes, used_minutes};
 
 /// Draws the closing screen in `area` (the footer is the caller's).
@@ -25,8 +25,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .flatten()
         .collect();
-    let planned: u32 = steps.iter().map(|s| s.planned_minutes).sum();
-    let used = used_minutes(steps.iter().map(|s| s.used_ms).sum());
 
     let mut title = vec![Span::styled(w.workshop_over, theme.title)];
     let name = &app.session().meta.name;
@@ -46,46 +44,62 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!(" {}", w.write_report), theme.dim),
         ]),
     };
-    let decisions_h = (decisions.len().max(1) as u16 + 2).min(area.height / 2);
-    // The report's line first among what gives way: it is also in the footer.
-    let [head, _, dec, _, time, foot] = Layout::vertical([
+    let decisions = ActionTable::new(
+        decisions
+            .iter()
+            .map(|a| [a.what.as_str(), a.who.as_str(), a.when.as_str()])
+            .collect(),
+        [w.what, w.who, w.when],
+        w.more,
+    );
+    let [head, _, rest] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(decisions_h),
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Max(2),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Line::from(title)), head);
-
-    let header = |cells: [&'static str; 3]| Row::new(cells).style(theme.accent);
-    let decision_rows: Vec<Row> = if decisions.is_empty() {
-        vec![Row::new([Cell::from(Span::styled(
-            w.no_decisions,
-            theme.dim,
-        ))])]
+    // Both tables whole when they fit; else the decisions keep at least half
+    // of the room, and each table counts what it leaves out.
+    let room = rest.height.saturating_sub(1);
+    let decisions_h = 1 + decisions.height(area.width).max(1);
+    let time_h = steps.len() as u16 + 3;
+    let decisions_h = if decisions_h + time_h <= room {
+        decisions_h
     } else {
-        decisions
-            .iter()
-            .map(|a| Row::new([a.what.as_str(), a.who.as_str(), a.when.as_str()]).style(theme.text))
-            .collect()
+        decisions_h.min(room.saturating_sub(time_h).max(room / 2))
     };
-    frame.render_widget(
-        Table::new(
-            decision_rows,
-            [
-                Constraint::Fill(3),
-                Constraint::Fill(1),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header([w.what, w.who, w.when]).bottom_margin(0))
-        .block(ratatui::widgets::Block::default().title(Span::styled(w.actions, theme.title)))
-        .column_spacing(2),
-        dec,
-    );
+    // The report's line gives way first: it is also in the footer.
+    let foot_h = room.saturating_sub(decisions_h + time_h).min(2);
+    let [dec, _, time, foot] = Layout::vertical([
+        Constraint::Length(decisions_h),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(foot_h),
+    ])
+    .areas(rest);
 
+    let [dec_title, dec] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(dec);
+    frame.render_widget(
+        Paragraph::new(Span::styled(w.actions, theme.title)),
+        dec_title,
+    );
+    if decisions.is_empty() {
+        frame.render_widget(Paragraph::new(Span::styled(w.no_decisions, theme.dim)), dec);
+    } else {
+        decisions.draw(frame, dec, theme);
+    }
+    time_table(frame, time, app, &steps, theme);
+    frame.render_widget(Paragraph::new(report).wrap(Wrap { trim: true }), foot);
+}
+
+/// The plan against the time used, step by step and in all: the total always
+/// shown, the steps that do not fit above it counted.
+fn time_table(frame: &mut Frame, area: Rect, app: &App, steps: &[StepAnswers], theme: &Theme) {
+    let w = app.words();
+    let planned: u32 = steps.iter().map(|s| s.planned_minutes).sum();
+    let used = used_minutes(steps.iter().map(|s| s.used_ms).sum());
     // "–" is explained where it is shown: a clock never started is not 0 minutes.
     let mut time_title = Line::from(Span::styled(w.time_used, theme.title));
     if steps.iter().any(|s| s.used_ms == 0) {
@@ -95,8 +109,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.dim,
         ));
     }
+    // Rows under the title: the headings, the steps (or those that fit and a
+    // note for the rest), the total.
+    let body = usize::from(area.height.saturating_sub(1));
+    let headings = body >= 3;
+    let fit = body.saturating_sub(usize::from(headings) + 1);
+    let shown = if fit >= steps.len() {
+        steps.len()
+    } else {
+        fit.saturating_sub(1)
+    };
+    let title_w = area.width.saturating_sub(2 + 8 + 8 + 3 * 2);
     let mut rows: Vec<Row> = steps
         .iter()
+        .take(shown)
         .enumerate()
         .map(|(i, s)| {
             let used = used_minutes(s.used_ms);
@@ -107,13 +133,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             };
             Row::new([
                 Cell::from(format!("{:>2}", i + 1)),
-                Cell::from(s.title.as_str()),
+                Cell::from(ellipsis(&s.title, title_w)),
                 Cell::from(format!("{:>4}", s.planned_minutes)),
                 Cell::from(Span::styled(format!("{used:>4}"), style)),
             ])
             .style(theme.text)
         })
         .collect();
+    if shown < steps.len() && fit > 0 {
+        let note = more_note(steps.len() - shown, w.more, "");
+        rows.push(Row::new([
+            Cell::from(""),
+            Cell::from(Span::styled(note.trim_end().to_string(), theme.accent)),
+        ]));
+    }
     rows.push(
         Row::new([
             Cell::from(""),
@@ -123,20 +156,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ])
         .style(theme.title),
     );
-    frame.render_widget(
-        Table::new(
-            rows,
-            [
-                Constraint::Length(2),
-                Constraint::Fill(1),
-                Constraint::Length(8),
-                Constraint::Length(8),
-            ],
-        )
-        .header(Row::new(["", w.step, w.plan, w.used]).style(theme.accent))
-        .block(ratatui::widgets::Block::default().title(time_title))
-        .column_spacing(2),
-        time,
-    );
-    frame.render_widget(Paragraph::new(report).wrap(Wrap { trim: true }), foot);
+    let mut table = Table::new(
+        rows,
+        [
+            Constraint::Length(2),
+            Constraint::Fill(1),
+            Constraint::Length(8),
+            Constraint::Length(8),
+        ],
+    )
+    .block(ratatui::widgets::Block::default().title(time_title))
+    .column_spacing(2);
+    if headings {
+        table = table.header(Row::new(["", w.step, w.plan, w.used]).style(theme.accent));
+    }
+    frame.render_widget(table, area);
 }
