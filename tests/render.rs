@@ -1186,3 +1186,31 @@ fn follow_up_actions_wrap_whole_with_a_gap_and_count_the_rest() {
         );
     }
 }
+
+/// A situation longer than its box at 80×24: the box grows for a text of
+/// three lines, and a longer one ends in "…".
+#[test]
+fn a_situation_longer_than_its_box_says_so() {
+    let three = "Borgerne ringer og bestiller tid hos os, og vi bruger meget tid på at svare på de samme spørgsmål";
+    let longer = "Borgerne ringer og bestiller tid hos os, og vi bruger meget tid på at svare på de samme spørgsmål om åbningstider, priser og regler igen og igen, hver eneste dag";
+    for (text, whole) in [(three, true), (longer, false)] {
+        let mut d = Driver::new(common::app("da"), None);
+        d.keys(&[PageDown, PageDown, Enter]);
+        d.type_text(text);
+        d.key(Enter);
+        let r = rows(&d.app, 80, 24);
+        // The inside of the left box, "Nu-situationen".
+        let boxed: Vec<String> = r[3..]
+            .iter()
+            .take_while(|row| !row.starts_with(['╰', '┗']))
+            .map(|row| row.chars().skip(1).take(38).collect())
+            .collect();
+        let at = r.join("\n");
+        if whole {
+            every_word_on(&boxed.join(" "), &[text], &at);
+        } else {
+            let last = boxed.last().map_or("", |l| l.trim_end());
+            assert!(last.ends_with('…'), "{at}");
+        }
+    }
+}

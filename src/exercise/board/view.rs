@@ -5,13 +5,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Cards, Focus, items_in};
 use crate::app::App;
 use crate::content::Board;
-use crate::ui::{ItemList, Theme, panel};
+use crate::ui::{ItemList, Theme, clipped, panel, wrap};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Board, theme: &Theme) {
     let room = app.is_room();
@@ -22,30 +23,56 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, cards: &Cards, board: &Boa
     // On a low screen the cards come first: the situations show only while
     // one is being written.
     let on_situation = matches!(here, Focus::Situation(_));
-    let situations_h = if board.situations.is_empty() || area.height < 16 && !on_situation {
-        0
-    } else if area.height >= 30 {
-        5
-    } else {
-        4
+    let shown = !board.situations.is_empty() && (area.height >= 16 || on_situation);
+    let texts: Vec<(&str, Style)> = board
+        .situations
+        .iter()
+        .enumerate()
+        .map(
+            |(i, s)| match state.and_then(|st| st.situations.get(&s.id)) {
+                Some(text) => (text.as_str(), theme.text),
+                None if focus == Some(Focus::Situation(i)) => (app.words().not_written, theme.dim),
+                None => (s.prompt.as_str(), theme.dim),
+            },
+        )
+        .collect();
+    let boxes = |top: Rect| {
+        Layout::horizontal(vec![Constraint::Fill(1); board.situations.len()]).split(top)
+    };
+    // As high as the longest text, within a quarter of the screen; the cards
+    // keep the rest.
+    let longest = boxes(area)
+        .iter()
+        .zip(&texts)
+        .map(|(rect, (text, _))| wrap(text, rect.width.saturating_sub(2)).len())
+        .max()
+        .unwrap_or(0) as u16;
+    let situations_h = match (shown, area.height >= 30) {
+        (false, _) => 0,
+        (true, tall) => (longest + 2)
+            .min(area.height / 4)
+            .max(if tall { 5 } else { 4 }),
     };
     let [top, grid] =
         Layout::vertical([Constraint::Length(situations_h), Constraint::Fill(1)]).areas(area);
-    if !board.situations.is_empty() {
-        let cols = Layout::horizontal(vec![Constraint::Fill(1); board.situations.len()]).split(top);
-        for (i, (s, rect)) in board.situations.iter().zip(cols.iter()).enumerate() {
+    if shown {
+        let fits = usize::from(situations_h.saturating_sub(2));
+        for (i, ((s, rect), (text, style))) in board
+            .situations
+            .iter()
+            .zip(boxes(top).iter())
+            .zip(texts)
+            .enumerate()
+        {
             let focused = focus == Some(Focus::Situation(i));
-            let written = state.and_then(|st| st.situations.get(&s.id));
-            let body = match written {
-                Some(text) => Line::styled(text.as_str(), theme.text),
-                None if focused => Line::styled(app.words().not_written, theme.dim),
-                None => Line::styled(s.prompt.as_str(), theme.dim),
-            };
+            // What does not fit ends in "…", never silently.
+            let lines: Vec<Line> = clipped(text, rect.width.saturating_sub(2), fits)
+                .into_iter()
+                .map(|l| Line::styled(l, style))
+                .collect();
             let title = Line::from(Span::styled(format!(" {} ", s.title), theme.accent));
             frame.render_widget(
-                Paragraph::new(body)
-                    .wrap(Wrap { trim: true })
-                    .block(panel(title, focused, theme)),
+                Paragraph::new(lines).block(panel(title, focused, theme)),
                 *rect,
             );
         }
