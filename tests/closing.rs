@@ -145,3 +145,22 @@ fn a_rehearsal_writes_no_report() {
     let (status, _) = d.app.status().expect("a note");
     assert!(status.contains("ingen rapport"), "{status}");
 }
+
+/// On the closing screen the header says when the workshop ended, however
+/// long the screen stays up (or the session is resumed later).
+#[test]
+fn the_closing_screen_keeps_the_end_it_had() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = driver(root.path(), "da");
+    to_the_end(&mut d);
+    let end_line = |d: &Driver| {
+        screen(&d.app, 120, 40)
+            .lines()
+            .find_map(|l| l.split_once(" · slut ").map(|(_, end)| end.to_string()))
+            .expect("the plan line")
+    };
+    let at_the_end = end_line(&d);
+    d.now += 30 * 60_000;
+    d.msg(flipover::app::Msg::Tick);
+    assert_eq!(end_line(&d), at_the_end);
+}

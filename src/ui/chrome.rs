@@ -119,9 +119,14 @@ pub fn schedule_line(app: &App, theme: &Theme) -> Line<'static> {
     if !app.plan_shown() {
         return Line::default();
     }
-    let Some(s) = app.session().schedule(app.workshop(), app.now()) else {
+    let Some(mut s) = app.session().schedule(app.workshop(), app.now()) else {
         return Line::default();
     };
+    // On the closing screen the workshop has ended: when it did, not when it
+    // would if the last step ran on.
+    if let Some(ended) = app.session().ended.filter(|_| app.closing()) {
+        s.projected_end = ended;
+    }
     let minutes = (s.behind_ms() as f64 / 60_000.0).round() as i64;
     let (text, style) = match minutes {
         0 => (w.on_plan.to_string(), theme.ok),
