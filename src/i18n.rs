@@ -8,8 +8,8 @@ use std::fmt::Display;
 pub const DEFAULT_LANG: &str = "da";
 
 /// Every fixed text on the screens and in the command line's messages, in
-/// one language.
-#[derive(Debug)]
+/// one language. (Serialize: the tests read every text.)
+#[derive(Debug, serde::Serialize)]
 pub struct Words {
     /// "flipover: the answers are saved in <folder>", after the console.
     pub answers_saved_in: &'static str,
@@ -294,9 +294,9 @@ pub const DA: Words = Words {
     used: "brugt",
     review_title: "Opfølgning fra sidst",
     review_purpose: "Gå handlingerne fra sidste møde igennem: hvad er gjort, hvad føres videre, hvad droppes?",
-    review_done: "✓ gjort",
+    review_done: "√ gjort",
     review_carried: "→ videreført",
-    review_dropped: "✗ droppet",
+    review_dropped: "× droppet",
     review_open: "· ikke gennemgået",
     before: "Før",
     more: "mere",
@@ -441,9 +441,9 @@ pub const EN: Words = Words {
     used: "used",
     review_title: "Follow-up from last time",
     review_purpose: "Go through the actions from the last meeting: what is done, what is carried on, what is dropped?",
-    review_done: "✓ done",
+    review_done: "√ done",
     review_carried: "→ carried on",
-    review_dropped: "✗ dropped",
+    review_dropped: "× dropped",
     review_open: "· not reviewed",
     before: "Before",
     more: "more",
@@ -541,6 +541,31 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every text flipover shows draws in every common monospace font: no
+    /// symbol that a projector's font shows as an empty box.
+    #[test]
+    fn every_text_is_drawn_by_every_font() {
+        for words in [&DA, &EN] {
+            let serde_json::Value::Object(texts) = serde_json::to_value(words).expect("texts")
+            else {
+                panic!("Words is a struct");
+            };
+            for (name, value) in texts {
+                // A text, or a list of texts.
+                let texts = match &value {
+                    serde_json::Value::Array(list) => list.iter().collect(),
+                    one => vec![one],
+                };
+                for text in texts.iter().filter_map(|t| t.as_str()) {
+                    assert!(
+                        text.chars().all(crate::ui::glyphs::safe),
+                        "{name}: {text:?} has a symbol some fonts lack"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn fill_puts_each_value_in_once() {

@@ -578,7 +578,8 @@ mod tests {
             .collect()
     }
 
-    /// Every table of every mode: no key bound twice in one table.
+    /// Every table of every mode: no key bound twice in one table, and every
+    /// label and description draws in every common monospace font.
     #[test]
     fn no_key_is_bound_twice_in_one_table() {
         let mut tables: Vec<Table> = vec![
@@ -597,6 +598,11 @@ mod tests {
         tables.extend(exercises().iter().flat_map(|e| e.tables()));
         for table in tables {
             for (i, a) in table.iter().enumerate() {
+                let shown = format!("{} {} {}", a.label(), a.da, a.en);
+                assert!(
+                    shown.chars().all(crate::ui::glyphs::safe),
+                    "{shown:?} has a symbol some fonts lack"
+                );
                 for b in &table[i + 1..] {
                     assert!(
                         !a.keys.iter().any(|k| b.keys.contains(k)),

@@ -94,7 +94,7 @@ fn the_second_session_opens_with_the_first_one_s_actions_to_review() {
     console.send("2");
     console.wait_for("→ videreført");
     console.send("j1");
-    console.wait_for("✓ gjort");
+    console.wait_for("√ gjort");
     console.send("q");
     console.wait_exit();
 
