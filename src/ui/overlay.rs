@@ -225,14 +225,10 @@ fn help_lines(
 pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: &Theme) {
     let w = app.words();
     let away = app.now().saturating_sub(seen) / 60_000;
+    let at = chrome::time_of_day(seen, app.tz());
     let lines = vec![
         Line::styled(
-            format!(
-                "{} ({} · {away} {})",
-                w.clock_was_running,
-                chrome::time_of_day(seen, app.tz()),
-                w.minutes
-            ),
+            crate::i18n::fill(w.clock_was_running, &[("at", &at), ("away", &away)]),
             theme.title,
         ),
         Line::default(),
