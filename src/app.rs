@@ -273,6 +273,26 @@ impl App {
         }
     }
 
+    /// The footer's hints: the topmost mode's, less a scroll of help or notes
+    /// that has nowhere to go (at the top, at the end, or all in view).
+    pub fn hints(&self) -> Vec<&'static keymap::Binding> {
+        let reading = match self.mode {
+            Mode::Help { scroll } => Some((scroll, Scrolling::Help)),
+            Mode::Notes { scroll } => Some((scroll, Scrolling::Notes)),
+            _ => None,
+        };
+        let can = |action: Action| match (action, reading) {
+            (Action::ScrollUp, Some((scroll, _))) => scroll > 0,
+            (Action::ScrollDown, Some((scroll, overlay))) => self
+                .screen
+                .is_none_or(|(w, h)| scroll < crate::ui::scroll_limit(self, overlay, w, h)),
+            _ => true,
+        };
+        keymap::hints(&self.keys())
+            .filter(|b| can(b.action))
+            .collect()
+    }
+
     /// The keys of the step beneath any overlay: its exercise's, then every
     /// step's (only the exercise's while it has something open).
     pub fn step_keys(&self) -> Vec<Table> {

@@ -567,3 +567,25 @@ fn the_portfolio_keeps_what_the_room_agreed() {
     }
     assert_eq!(unit_a(&a), None);
 }
+
+#[test]
+fn help_offers_to_scroll_only_where_there_is_more() {
+    let mut a = app();
+    send(&mut a, Msg::Resize(50, 14));
+    act(&mut a, Action::ShowHelp);
+    let offered = |a: &App, action: Action| a.hints().iter().any(|b| b.action == action);
+    assert!(!offered(&a, Action::ScrollUp), "at the top");
+    assert!(offered(&a, Action::ScrollDown), "help is longer than 14 rows");
+    for _ in 0..200 {
+        act(&mut a, Action::ScrollDown);
+    }
+    assert!(offered(&a, Action::ScrollUp));
+    assert!(!offered(&a, Action::ScrollDown), "at the end");
+    act(&mut a, Action::Close);
+    send(&mut a, Msg::Resize(300, 90));
+    act(&mut a, Action::ShowHelp);
+    assert!(
+        !offered(&a, Action::ScrollDown) && !offered(&a, Action::ScrollUp),
+        "all in view"
+    );
+}

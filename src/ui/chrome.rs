@@ -10,7 +10,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, bullets, ellipsis, glue, glyphs, panel};
 use crate::app::App;
-use crate::keymap;
 use crate::session::{ClockState, format_left};
 
 /// The clock as spans: "► 12:34 tilbage · 45 min", coloured by state.
@@ -198,7 +197,7 @@ pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let mut spans = Vec::new();
     let mut used = 0;
-    for b in keymap::hints(&app.keys()) {
+    for b in app.hints() {
         let key = b.short_label();
         let text = format!(" {}  ", b.text(app.lang()));
         let w = key.width() + text.trim_end().width();

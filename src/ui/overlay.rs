@@ -62,7 +62,9 @@ pub fn editor(frame: &mut Frame, area: Rect, app: &App, ed: &Editor, confirm: bo
         Line::styled(format!("{}: {err}", w.saving_failed), theme.error)
     } else {
         // The form's own keys, from the table that handles them.
-        let keys: Vec<String> = crate::keymap::hints(&app.keys())
+        let keys: Vec<String> = app
+            .hints()
+            .into_iter()
             .map(|b| format!("{} {}", b.short_label(), b.text(app.lang())))
             .collect();
         Line::styled(keys.join(" · "), theme.dim)
