@@ -575,7 +575,10 @@ fn help_offers_to_scroll_only_where_there_is_more() {
     act(&mut a, Action::ShowHelp);
     let offered = |a: &App, action: Action| a.hints().iter().any(|b| b.action == action);
     assert!(!offered(&a, Action::ScrollUp), "at the top");
-    assert!(offered(&a, Action::ScrollDown), "help is longer than 14 rows");
+    assert!(
+        offered(&a, Action::ScrollDown),
+        "help is longer than 14 rows"
+    );
     for _ in 0..200 {
         act(&mut a, Action::ScrollDown);
     }
