@@ -421,3 +421,33 @@ fn a_case_takes_notes_and_no_marks() {
         [flipover::exercise::Block::Stages { stages }] if stages.iter().all(|s| s.marks.is_none())
     ));
 }
+
+/// `d` on a described situation clears it, as the footer says; `u` brings it back.
+#[test]
+fn d_clears_a_situation_and_u_brings_it_back() {
+    let root = tempfile::tempdir().expect("tempdir");
+    let mut d = open_driver(root.path());
+    d.go_to("brainstorm");
+    write(&mut d, "Borgerne ringer og bestiller tid");
+    let described = |d: &Driver| {
+        d.app.session().steps["brainstorm"]
+            .situations
+            .get("nu")
+            .cloned()
+    };
+    assert_eq!(
+        described(&d).as_deref(),
+        Some("Borgerne ringer og bestiller tid")
+    );
+    d.act(Action::DeleteAnswer);
+    assert_eq!(described(&d).as_deref().unwrap_or(""), "");
+    assert_eq!(
+        d.app.status().map(|(s, _)| s),
+        Some("Slettet – u fortryder".to_string())
+    );
+    d.act(Action::Undo);
+    assert_eq!(
+        described(&d).as_deref(),
+        Some("Borgerne ringer og bestiller tid")
+    );
+}

@@ -80,6 +80,7 @@ impl App {
             self.say(match (&change, undoable) {
                 (_, false) => Note::Undone,
                 (Change::Remove { .. }, true) => Note::Deleted,
+                (Change::Situation { text, .. }, true) if text.is_empty() => Note::Deleted,
                 _ => Note::Saved,
             });
             if change.step() == self.step().id {

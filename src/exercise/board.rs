@@ -193,6 +193,25 @@ impl Cards {
         Reply::Form(self.form(Target::Situation { id: s.id.clone() }, vec![text], cx))
     }
 
+    /// Clears situation `i`'s description (undoable); nothing if it has none.
+    fn clear_situation(&self, i: usize, cx: &Cx) -> Reply {
+        let Some(s) = self.board.situations.get(i) else {
+            return Reply::Nothing;
+        };
+        let described = cx
+            .state
+            .and_then(|st| st.situations.get(&s.id))
+            .is_some_and(|t| !t.is_empty());
+        if !described {
+            return Reply::Nothing;
+        }
+        Reply::Commit(Change::Situation {
+            step: cx.step.id.clone(),
+            situation: s.id.clone(),
+            text: String::new(),
+        })
+    }
+
     /// Moves the selected card one area on, out of its group.
     fn move_card(&self, cx: &Cx, forward: bool) -> Reply {
         let (Focus::Area(i), Some(card)) = (self.focus(), self.selected(cx)) else {
@@ -384,7 +403,10 @@ impl Exercise for Cards {
                 )),
                 _ => Reply::Nothing,
             },
-            Action::DeleteAnswer => cards::delete(cx, self.selected(cx)),
+            Action::DeleteAnswer => match self.focus() {
+                Focus::Situation(i) => self.clear_situation(i, cx),
+                Focus::Area(_) => cards::delete(cx, self.selected(cx)),
+            },
             Action::MoveCard(forward) => self.move_card(cx, forward),
             Action::Vote(up) => cards::vote(cx, self.selected(cx), up),
             Action::PickOrGroup => self.group(cx),
