@@ -69,6 +69,8 @@ pub struct Words {
     pub protected: &'static str,
     /// On resume: when flipover stopped (`{at}`) and how long ago (`{away}` min).
     pub clock_was_running: &'static str,
+    /// The same, less than a minute ago.
+    pub clock_was_running_just_now: &'static str,
     pub count_closed_time: &'static str,
     pub counted: &'static str,
     /// Said on a new step when no clock runs; `{key}` is the key that starts it.
@@ -264,6 +266,7 @@ pub const DA: Words = Words {
     keep_plan: "R: behold planen",
     protected: "beskyttet",
     clock_was_running: "Uret kørte, da flipover stoppede kl. {at} – for {away} min. siden",
+    clock_was_running_just_now: "Uret kørte, da flipover stoppede kl. {at} – for et øjeblik siden",
     count_closed_time: "Skal tiden, mens flipover var lukket, tælle med? (j/n)",
     counted: "Tiden tæller med",
     clock_idle: "Uret står stille – {key} starter det",
@@ -411,6 +414,7 @@ pub const EN: Words = Words {
     keep_plan: "R: keep the plan",
     protected: "protected",
     clock_was_running: "The clock was running when flipover stopped at {at}, {away} min ago",
+    clock_was_running_just_now: "The clock was running when flipover stopped at {at}, moments ago",
     count_closed_time: "Count the time flipover was closed? (y/n)",
     counted: "The time counts",
     clock_idle: "The clock is not running – {key} starts it",

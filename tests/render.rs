@@ -898,9 +898,9 @@ fn a_reopened_draft_puts_the_cursor_where_it_was() {
     assert_eq!(app.editor().map(|e| e.focus), Some(1));
 }
 
-/// An App resumed an hour after it stopped with its clock running 90 s in:
+/// An App resumed at `at` after it stopped with its clock running 90 s in:
 /// it asks whether the closed time counts.
-fn asked_on_resume(lang: &str) -> App {
+fn asked_on_resume(lang: &str, at: u64) -> App {
     let mut d = Driver::new(common::app(lang), None);
     d.key(Char(' '));
     let live = flipover::session::Live {
@@ -913,7 +913,7 @@ fn asked_on_resume(lang: &str) -> App {
         w,
         d.app.session().clone(),
         Some(live),
-        T0 + 3_600_000,
+        at,
         Default::default(),
     );
     assert!(matches!(app.mode(), Mode::ResumeClock { .. }), "{lang}");
@@ -924,7 +924,7 @@ fn asked_on_resume(lang: &str) -> App {
 /// on screen stands still where it stopped.
 #[test]
 fn the_resume_question_shows_the_clock_stopped() {
-    let app = asked_on_resume("da");
+    let app = asked_on_resume("da", T0 + 3_600_000);
     let header = rows(&app, 80, 24)[0].clone();
     assert!(
         header.contains("|| 8:30") && header.ends_with("står stille"),
@@ -933,12 +933,20 @@ fn the_resume_question_shows_the_clock_stopped() {
     insta::assert_snapshot!("resume_question_da_80x24", screen(&app, 80, 24));
 }
 
+/// Resumed within the minute, the question says so in words, not "0 min".
+#[test]
+fn the_resume_question_says_a_moment_ago_not_zero_minutes() {
+    let shown = rows(&asked_on_resume("da", T0 + 120_000), 80, 24).join("\n");
+    assert!(shown.contains("for et øjeblik siden"), "{shown}");
+    assert!(!shown.contains("for 0 min"), "{shown}");
+}
+
 /// The resume question's footer shows the language's own yes key: `j` ja in
 /// Danish, `y` yes in English (each language takes the other's key too).
 #[test]
 fn the_resume_question_shows_the_language_s_own_yes_key() {
     for (lang, footer) in [("da", "j ja  n nej"), ("en", "y yes  n no")] {
-        let app = asked_on_resume(lang);
+        let app = asked_on_resume(lang, T0 + 3_600_000);
         let last = rows(&app, 80, 24).pop().unwrap_or_default();
         assert!(last.starts_with(footer), "{lang}: {last}");
         for yes in ['j', 'y'] {

@@ -230,7 +230,14 @@ pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: 
     let at = chrome::time_of_day(seen, app.tz());
     let lines = vec![
         Line::styled(
-            crate::i18n::fill(w.clock_was_running, &[("at", &at), ("away", &away)]),
+            crate::i18n::fill(
+                if away == 0 {
+                    w.clock_was_running_just_now
+                } else {
+                    w.clock_was_running
+                },
+                &[("at", &at), ("away", &away)],
+            ),
             theme.title,
         ),
         Line::default(),
