@@ -254,3 +254,36 @@ fn delete_names_an_unnamed_session_by_its_id_once() {
         &[&format!("flipover: {id} (0 svar) er slettet")],
     ));
 }
+
+/// The listing's columns line up whatever the length of a name.
+#[test]
+fn sessions_keeps_its_columns_in_line_with_long_names() {
+    let root = tempfile::tempdir().expect("tempdir");
+    session(
+        root.path(),
+        "da",
+        0,
+        "Egedal Kommune, ledergruppen i Ældreplejen",
+    );
+    session(root.path(), "da", 60, "Nord");
+    let out = Command::new(env!("CARGO_BIN_EXE_flipover"))
+        .arg("--data-dir")
+        .arg(root.path())
+        .arg("sessions")
+        .env("FLIPOVER_CONFIG", root.path().join("config.toml"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("flipover runs");
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let column = |line: &str, word: &str| {
+        line.rfind(word)
+            .map(|byte| line[..byte].chars().count())
+            .unwrap_or_else(|| panic!("{word} in {line}"))
+    };
+    let lines: Vec<&str> = listing.lines().collect();
+    assert_eq!(lines.len(), 3, "{listing}");
+    let at = column(lines[0], "WORKSHOP");
+    for line in &lines[1..] {
+        assert_eq!(column(line, "3-timers-workshop"), at, "{listing}");
+    }
+}

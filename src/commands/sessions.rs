@@ -10,6 +10,7 @@ use super::Ctx;
 use crate::i18n::fill;
 use crate::storage;
 use crate::text::clean;
+use unicode_width::UnicodeWidthStr;
 
 /// Lists id, name, workshop, date, progress and the number of answers;
 /// archived sessions only with `all` (marked so).
@@ -25,12 +26,11 @@ pub fn run(ctx: &Ctx, all: bool) {
         let dir = ctx.root.display();
         let _ = writeln!(out, "{}", fill(w.no_sessions_yet, &[("dir", &dir)]));
     }
+    // Columns as wide as their widest cell, by display width (a long name or
+    // a name with wide characters does not push the rest out of line).
+    let mut rows: Vec<[String; 6]> = Vec::new();
     if !list.is_empty() {
-        let [id, name, workshop, created, step, answers] = w.columns;
-        let _ = writeln!(
-            out,
-            "{id:<42} {name:<20} {workshop:<20} {created:<17} {step:<6} {answers}"
-        );
+        rows.push(w.columns.map(str::to_string));
     }
     for s in list {
         let meta = &s.session.meta;
@@ -56,24 +56,35 @@ pub fn run(ctx: &Ctx, all: bool) {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            out,
-            "{:<42} {:<20} {:<20} {:<17} {:<6} {}{}",
-            clean(&meta.id),
-            clean(&meta.name),
-            clean(&meta.workshop),
-            clean(&created),
-            clean(&progress),
-            s.session.answer_count(),
-            mark,
-        );
+        rows.push([
+            clean(&meta.id).into_owned(),
+            clean(&meta.name).into_owned(),
+            clean(&meta.workshop).into_owned(),
+            clean(&created).into_owned(),
+            clean(&progress).into_owned(),
+            format!("{}{mark}", s.session.answer_count()),
+        ]);
+    }
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
+        .collect();
+    for row in &rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            line.push_str(cell);
+            if c + 1 < row.len() {
+                line.push_str(&" ".repeat(widths[c] - cell.width() + 1));
+            }
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
     }
     if archived > 0 && !all {
         let _ = writeln!(out, "{}", fill(w.archived_hidden, &[("count", &archived)]));
     }
     for d in damaged {
         let (id, reason) = (clean(&d.id), clean(&d.reason));
-        let _ = writeln!(out, "{id:<42} {}: {reason}", w.damaged_mark);
+        let pad = " ".repeat(widths[0].saturating_sub(id.width()) + 1);
+        let _ = writeln!(out, "{id}{pad}{}: {reason}", w.damaged_mark);
     }
     // A closed pipe (`| head -1`) or terminal ends the listing, not in a panic.
     let _ = std::io::stdout().write_all(out.as_bytes());

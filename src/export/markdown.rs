@@ -450,7 +450,7 @@ fn stages(out: &mut String, w: &ReportWords, stages: &[StageMarks]) -> fmt::Resu
     let note = |s: &StageMarks| esc(s.note.as_deref().unwrap_or(""));
     if stages.iter().all(|s| s.marks.is_none()) {
         // A case: its points and what the room noted.
-        writeln!(out, "| {} | {} |\n| --- | --- |", w.stage, w.note)?;
+        writeln!(out, "| {} | {} |\n| --- | --- |", w.point, w.note)?;
         for s in stages {
             writeln!(out, "| {} | {} |", esc(&s.title), note(s))?;
         }

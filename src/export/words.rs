@@ -58,6 +58,8 @@ pub struct ReportWords {
     /// What a split's "(15 %)" means.
     pub rest_note: &'static str,
     pub stage: &'static str,
+    /// A point of a case gone through in order.
+    pub point: &'static str,
     pub marks: &'static str,
     pub field: &'static str,
     pub text: &'static str,
@@ -122,6 +124,7 @@ pub const DA: ReportWords = ReportWords {
     rest: "Andel af resten",
     rest_note: "(…) ikke sat af rummet: kategoriens andel af resten",
     stage: "Fase",
+    point: "Punkt",
     marks: "Markeringer",
     field: "Felt",
     text: "Tekst",
@@ -186,6 +189,7 @@ pub const EN: ReportWords = ReportWords {
     rest: "Share of the rest",
     rest_note: "(…) not set by the room: the category's share of the rest",
     stage: "Stage",
+    point: "Point",
     marks: "Marks",
     field: "Field",
     text: "Text",

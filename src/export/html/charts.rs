@@ -341,7 +341,7 @@ pub(super) fn stages(out: &mut String, r: &Report, stages: &[StageMarks]) -> fmt
         let rows = stages
             .iter()
             .map(|s| vec![s.title.clone(), s.note.clone().unwrap_or_default()]);
-        return super::table(out, &[w.stage, w.note], rows);
+        return super::table(out, &[w.point, w.note], rows);
     }
     let top = stages
         .iter()
