@@ -150,6 +150,8 @@ pub struct Words {
     pub cannot_copy_workshop: &'static str,
     /// Input or output is not a terminal: `{stream}` is `input` or `output`.
     pub no_terminal: &'static str,
+    /// The streams `no_terminal` names: input, output.
+    pub streams: [&'static str; 2],
     /// `{error}`.
     pub cannot_take_terminal: &'static str,
     /// The columns of `flipover sessions`.
@@ -160,6 +162,11 @@ pub struct Words {
     pub archived_hidden: &'static str,
     /// Before the reason a session folder cannot be read.
     pub damaged_mark: &'static str,
+    /// The launcher's entries: "Ny session: <workshop>", "Fortsæt: <session>".
+    pub new_session: &'static str,
+    pub resume_session: &'static str,
+    /// "9 trin": a workshop's steps counted.
+    pub steps_counted: &'static str,
     pub answer: &'static str,
     pub answers: &'static str,
     /// `flipover export`, before the files: `{session}`.
@@ -323,11 +330,15 @@ pub const DA: Words = Words {
     cannot_create_session: "kan ikke oprette sessionen",
     cannot_copy_workshop: "kan ikke kopiere workshoppen ind i sessionen",
     no_terminal: "flipover skal bruge en terminal, og dens {stream} er ikke en terminal (kør den i et terminalvindue, uden < eller |)",
+    streams: ["input", "output"],
     cannot_take_terminal: "kan ikke overtage terminalen: {error}",
     columns: ["ID", "NAVN", "WORKSHOP", "OPRETTET", "TRIN", "SVAR"],
     archived_mark: "(arkiveret)",
     archived_hidden: "({count} arkiveret: flipover sessions --all)",
     damaged_mark: "BESKADIGET",
+    new_session: "Ny session:",
+    resume_session: "Fortsæt:",
+    steps_counted: "trin",
     answer: "svar",
     answers: "svar",
     report_of_written: "flipover: rapporten for {session} er skrevet:",
@@ -471,11 +482,15 @@ pub const EN: Words = Words {
     cannot_create_session: "cannot create the session",
     cannot_copy_workshop: "cannot copy the workshop into the session",
     no_terminal: "flipover needs a terminal, and its {stream} is not one (run it in a terminal window, without < or |)",
+    streams: ["input", "output"],
     cannot_take_terminal: "cannot take over the terminal: {error}",
     columns: ["ID", "NAME", "WORKSHOP", "CREATED", "STEP", "ANSWERS"],
     archived_mark: "(archived)",
     archived_hidden: "({count} archived: flipover sessions --all)",
     damaged_mark: "DAMAGED",
+    new_session: "New session:",
+    resume_session: "Resume:",
+    steps_counted: "steps",
     answer: "answer",
     answers: "answers",
     report_of_written: "flipover: the report of {session} is written:",

@@ -66,23 +66,19 @@ const RECENT: usize = 6;
 
 impl Launcher {
     pub fn new(workshops: &[&Workshop], sessions: &[Summary], lang: &str) -> Self {
-        let da = lang != "en";
+        let w = crate::i18n::words(lang);
         let mut entries: Vec<Entry> = workshops
             .iter()
-            .map(|w| Entry {
-                label: format!(
-                    "{} {}",
-                    if da { "Ny session:" } else { "New session:" },
-                    w.title
-                ),
+            .map(|ws| Entry {
+                label: format!("{} {}", w.new_session, ws.title),
                 detail: format!(
                     "{} min · {} {}",
-                    w.minutes,
-                    w.steps.len(),
-                    if da { "trin" } else { "steps" }
+                    ws.minutes,
+                    ws.steps.len(),
+                    w.steps_counted
                 ),
                 choice: Choice::New {
-                    workshop: w.id.clone(),
+                    workshop: ws.id.clone(),
                     name: String::new(),
                 },
             })
@@ -99,17 +95,12 @@ impl Launcher {
                 format!(" – {}", clean(&meta.name))
             };
             Entry {
-                label: format!(
-                    "{} {}{whom}",
-                    if da { "Fortsæt:" } else { "Resume:" },
-                    clean(&meta.title)
-                ),
-                detail: format!(
-                    "{} · {} {}",
-                    clean(&meta.id),
-                    s.session.answer_count(),
-                    if da { "svar" } else { "answers" }
-                ),
+                label: format!("{} {}{whom}", w.resume_session, clean(&meta.title)),
+                detail: {
+                    let count = s.session.answer_count();
+                    let answers = if count == 1 { w.answer } else { w.answers };
+                    format!("{} · {count} {answers}", clean(&meta.id))
+                },
                 choice: Choice::Resume(s.dir.clone()),
             }
         }));

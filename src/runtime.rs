@@ -68,8 +68,8 @@ impl Screen {
     pub fn open(w: &Words) -> io::Result<Self> {
         use std::io::IsTerminal;
         for (name, is) in [
-            ("input", io::stdin().is_terminal()),
-            ("output", io::stdout().is_terminal()),
+            (w.streams[0], io::stdin().is_terminal()),
+            (w.streams[1], io::stdout().is_terminal()),
         ] {
             if !is {
                 return Err(io::Error::other(fill(w.no_terminal, &[("stream", &name)])));
