@@ -69,29 +69,43 @@ impl Ctx {
         let workshop = format!("{:?}", session.meta.workshop);
         // In the language asked for (`--lang`) if any copy has it: the
         // session's own copy is in the language it ran in, so another one
-        // comes from the shipped translation.
+        // comes from the shipped translation, when that has the very same
+        // steps (answers are kept by step id; a copy edited since, or from an
+        // older flipover, keeps its own language rather than lose any).
         let asked = |found: &(Workshop, Vec<Content>)| self.lang.is_none_or(|l| found.0.lang == l);
+        let ids = |found: &(Workshop, Vec<Content>)| -> Vec<String> {
+            found.0.steps.iter().map(|s| s.id.clone()).collect()
+        };
         match storage::pinned::load(dir) {
-            Some(pinned) => session_workshop(&pinned.library, session, self.lang)
-                .filter(asked)
-                .or_else(|| session_workshop(&self.library, session, self.lang).filter(asked))
-                .or_else(|| session_workshop(&pinned.library, session, self.lang))
-                .or_else(|| session_workshop(&self.library, session, self.lang))
-                .ok_or_else(|| {
-                    let why = pinned
-                        .problems
-                        .first()
-                        .map_or_else(|| w.copy_missing.to_string(), |p| p.headline());
-                    let copy = dir.join(storage::pinned::DIR);
-                    anyhow!(fill(
-                        w.copy_does_not_load,
-                        &[
-                            ("workshop", &workshop),
-                            ("dir", &copy.display()),
-                            ("why", &why)
-                        ]
-                    ))
-                }),
+            Some(pinned) => {
+                let own = session_workshop(&pinned.library, session, self.lang);
+                let same_steps = |found: &(Workshop, Vec<Content>)| {
+                    own.as_ref().is_none_or(|o| ids(o) == ids(found))
+                };
+                own.clone()
+                    .filter(asked)
+                    .or_else(|| {
+                        session_workshop(&self.library, session, self.lang)
+                            .filter(|f| asked(f) && same_steps(f))
+                    })
+                    .or(own)
+                    .or_else(|| session_workshop(&self.library, session, self.lang))
+                    .ok_or_else(|| {
+                        let why = pinned
+                            .problems
+                            .first()
+                            .map_or_else(|| w.copy_missing.to_string(), |p| p.headline());
+                        let copy = dir.join(storage::pinned::DIR);
+                        anyhow!(fill(
+                            w.copy_does_not_load,
+                            &[
+                                ("workshop", &workshop),
+                                ("dir", &copy.display()),
+                                ("why", &why)
+                            ]
+                        ))
+                    })
+            }
             None => session_workshop(&self.library, session, self.lang)
                 .ok_or_else(|| anyhow!(fill(w.workshop_not_found, &[("workshop", &workshop)]))),
         }

@@ -451,4 +451,17 @@ fn a_danish_session_resumes_and_exports_in_english_when_asked() {
     again.wait_for("Step 1/9");
     again.send("q");
     assert!(again.wait_exit().success());
+
+    // A copy whose steps differ from the translation's (edited since) keeps
+    // its own language rather than lose the answers of a step.
+    let copy = only_session(data.path()).join("workshop/3-timers-workshop.toml");
+    let text = std::fs::read_to_string(&copy).expect("the session's copy");
+    std::fs::write(
+        &copy,
+        text.replacen("id = \"velkomst\"", "id = \"velkommen\"", 1),
+    )
+    .expect("edit the copy");
+    let out = without_terminal(&["export", "--lang", "en", "-o", "-"], data.path());
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(report.contains("## Beslutninger"), "{report}");
 }
