@@ -58,7 +58,9 @@ impl Format {
 pub struct Report {
     /// Always `"flipover-report"`.
     pub format: String,
-    /// Raised only when a field changes meaning or goes away.
+    /// Raised only when a field changes meaning or goes away. 2: a split's
+    /// `percents` hold what the room agreed only (with `rest` and `total`), a
+    /// stage's `marks` is null for a case, and `used_ms` 0 means not measured.
     pub version: u32,
     pub session: SessionInfo,
     /// Every step in the workshop's order, with what it collected.
@@ -112,7 +114,7 @@ impl Report {
         let meta = &session.meta;
         Report {
             format: "flipover-report".into(),
-            version: 1,
+            version: 2,
             session: SessionInfo {
                 id: meta.id.clone(),
                 name: meta.name.clone(),

@@ -323,7 +323,7 @@ fn json_parses_with_labels_ids_and_times() {
     let json: serde_json::Value =
         serde_json::from_slice(&file(&r, Format::Json, "report.json")).expect("JSON");
     assert_eq!(json["format"], "flipover-report");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
     assert_eq!(json["session"]["name"], "Team Nord");
     assert_eq!(json["session"]["started"], "2026-11-23T09:00:00Z");
     assert_eq!(json["session"]["planned_minutes"], 180);

@@ -157,14 +157,14 @@ pub struct UnitSplit {
     pub id: String,
     pub title: String,
     /// Per cent per category as the room set it, in the categories' order;
-    /// `None` when not set.
+    /// null when not set.
     pub percents: Vec<Option<i64>>,
     /// What each category not set takes of the rest (100 less what is set),
-    /// as shown on screen; `None` for the set ones, and for all while nothing
+    /// as shown on screen; null for the set ones, and for all while nothing
     /// is set.
     pub rest: Vec<Option<i64>>,
     /// What the unit adds up to, set and rest together: 100, or more when
-    /// what is set goes over (less when the rest cannot all be taken); `None`
+    /// what is set goes over (less when the rest cannot all be taken); null
     /// while nothing is set. Never corrected.
     pub total: Option<i64>,
 }
