@@ -67,8 +67,11 @@ pub struct Words {
     pub rebalance: &'static str,
     pub keep_plan: &'static str,
     pub protected: &'static str,
-    /// On resume: when flipover stopped (`{at}`) and how long ago (`{away}` min).
+    /// On resume: when flipover stopped (`{at}`) and how long ago (`{away}`:
+    /// "5 min." or "2 t. 5 min.", in `hours_abbr` and `minutes_abbr`).
     pub clock_was_running: &'static str,
+    pub hours_abbr: &'static str,
+    pub minutes_abbr: &'static str,
     /// The same, less than a minute ago.
     pub clock_was_running_just_now: &'static str,
     pub count_closed_time: &'static str,
@@ -272,7 +275,9 @@ pub const DA: Words = Words {
     rebalance: "r: forkort de næste trin",
     keep_plan: "R: behold planen",
     protected: "beskyttet",
-    clock_was_running: "Uret kørte, da flipover stoppede kl. {at} – for {away} min. siden",
+    clock_was_running: "Uret kørte, da flipover stoppede kl. {at} – for {away} siden",
+    hours_abbr: "t.",
+    minutes_abbr: "min.",
     clock_was_running_just_now: "Uret kørte, da flipover stoppede kl. {at} – for et øjeblik siden",
     count_closed_time: "Skal tiden, mens flipover var lukket, tælle med? (j/n)",
     counted: "Tiden tæller med",
@@ -424,7 +429,9 @@ pub const EN: Words = Words {
     rebalance: "r: shorten the next steps",
     keep_plan: "R: keep the plan",
     protected: "protected",
-    clock_was_running: "The clock was running when flipover stopped at {at}, {away} min ago",
+    clock_was_running: "The clock was running when flipover stopped at {at}, {away} ago",
+    hours_abbr: "h",
+    minutes_abbr: "min",
     clock_was_running_just_now: "The clock was running when flipover stopped at {at}, moments ago",
     count_closed_time: "Count the time flipover was closed? (y/n)",
     counted: "The time counts",

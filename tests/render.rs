@@ -933,12 +933,16 @@ fn the_resume_question_shows_the_clock_stopped() {
     insta::assert_snapshot!("resume_question_da_80x24", screen(&app, 80, 24));
 }
 
-/// Resumed within the minute, the question says so in words, not "0 min".
+/// Resumed within the minute, the question says so in words, not "0 min";
+/// hours later, in hours and minutes.
 #[test]
 fn the_resume_question_says_a_moment_ago_not_zero_minutes() {
     let shown = rows(&asked_on_resume("da", T0 + 120_000), 80, 24).join("\n");
     assert!(shown.contains("for et øjeblik siden"), "{shown}");
     assert!(!shown.contains("for 0 min"), "{shown}");
+    let next_day = T0 + 90_000 + (17 * 60 + 5) * 60_000;
+    let shown = rows(&asked_on_resume("da", next_day), 80, 24).join("\n");
+    assert!(shown.contains("for 17 t. 5 min. siden"), "{shown}");
 }
 
 /// The resume question's footer shows the language's own yes key: `j` ja in

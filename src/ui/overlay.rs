@@ -228,6 +228,11 @@ pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: 
     let w = app.words();
     let away = app.now().saturating_sub(seen) / 60_000;
     let at = chrome::time_of_day(seen, app.tz());
+    let (m, h) = (w.minutes_abbr, w.hours_abbr);
+    let since = match away {
+        0..60 => format!("{away} {m}"),
+        _ => format!("{} {h} {} {m}", away / 60, away % 60),
+    };
     let lines = vec![
         Line::styled(
             crate::i18n::fill(
@@ -236,7 +241,7 @@ pub fn resume_clock(frame: &mut Frame, area: Rect, app: &App, seen: u64, theme: 
                 } else {
                     w.clock_was_running
                 },
-                &[("at", &at), ("away", &away)],
+                &[("at", &at), ("away", &since)],
             ),
             theme.title,
         ),
