@@ -192,7 +192,6 @@ impl Report {
         }
     }
 
-    /// A time of the session (RFC 3339) as the time of day in the report's zone.
     /// "12 min brugt", or "uret kørte ikke" when the clock never ran.
     pub fn used_phrase(&self, ms: u64) -> String {
         let w = self.words();
@@ -213,6 +212,7 @@ impl Report {
         self.steps.iter().any(|s| s.used_ms == 0)
     }
 
+    /// A time of the session (RFC 3339) as the time of day in the report's zone.
     pub fn clock(&self, rfc3339: &str) -> String {
         self.zoned(rfc3339)
             .map_or_else(|| rfc3339.to_string(), |z| z.strftime("%H:%M").to_string())

@@ -10,6 +10,7 @@ use crate::app::Action;
 use crate::keymap;
 
 use crate::content::Workshop;
+use crate::session::name_key;
 use crate::storage::Summary;
 
 /// What the facilitator chose.
@@ -54,11 +55,6 @@ impl Naming {
     pub fn name(&self) -> String {
         self.field.lines().join(" ").trim().to_string()
     }
-}
-
-/// How names are compared: as `export::series` does.
-fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
 }
 
 /// How many recent sessions the launcher offers.
@@ -138,7 +134,7 @@ impl Launcher {
     }
 
     /// A key while naming: Enter starts, Esc goes back, the rest types.
-    fn name_key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
+    fn naming_key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
         let naming = self.naming.as_mut()?;
         match keymap::action(&key, &[keymap::NAMING]) {
             Some(Action::Choose) => {
@@ -158,7 +154,7 @@ impl Launcher {
     /// Handles a key: `Some(Some(choice))` to go, `Some(None)` to quit.
     pub fn key(&mut self, key: KeyEvent) -> Option<Option<Choice>> {
         if self.naming.is_some() {
-            return self.name_key(key);
+            return self.naming_key(key);
         }
         let last = self.entries.len().saturating_sub(1);
         match keymap::action(&key, &[keymap::LAUNCHER])? {

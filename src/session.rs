@@ -32,6 +32,12 @@ pub struct Meta {
     pub archived: bool,
 }
 
+/// A session name as names are compared (a series, `resume NAME`): trimmed,
+/// in lower case.
+pub fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 impl Meta {
     /// What a session is called in lists and reports: its name, else its id.
     pub fn label(&self) -> &str {

@@ -93,7 +93,7 @@ const TOP: &[Explained] = &[
     ),
     (
         "preparation",
-        "Hvad facilitator gør før dagen: øverst i den udskrevne drejebog.",
+        "Hvad facilitatoren gør før dagen: øverst i den udskrevne drejebog.",
         "What the facilitator does before the day: the top of the printed guide.",
     ),
 ];
@@ -154,14 +154,14 @@ const STEP: &[Explained] = &[
     ),
     (
         "purpose",
-        "Hvorfor trinet er med, i én sætning: på facilitators skærm\n\
+        "Hvorfor trinet er med, i én sætning: på facilitatorens skærm\n\
          og i drejebogen.",
         "Why the step is there, in one sentence: on the facilitator's screen\n\
          and in the guide.",
     ),
     (
         "notes",
-        "Hvad der skal siges og gøres: facilitators noter (`i` viser dem).",
+        "Hvad der skal siges og gøres: facilitatorens noter (`i` viser dem).",
         "What to say and do: the facilitator's notes (`i` shows them).",
     ),
     (
@@ -180,7 +180,7 @@ const STEP: &[Explained] = &[
 
 const STEPS_HEADER: (&str, &str) = (
     "Én [[steps]]-blok pr. trin, i den rækkefølge de kører. Felterne er\n\
-     forklaret ved det første; `flipover guide` skriver dem ud som facilitators\n\
+     forklaret ved det første; `flipover guide` skriver dem ud som facilitatorens\n\
      drejebog med klokkeslæt.",
     "One [[steps]] block per step, in the order they run. The fields are\n\
      explained on the first one; `flipover guide` prints them as the facilitator's\n\
@@ -320,7 +320,7 @@ pub fn workshop(
              # En workshop forberedt med `flipover new {id} --from {from}`.\n\
              # Ret den i en hvilken som helst teksteditor, og kør så:\n\
              #   flipover check {path}     hver fejl, med sin linje\n\
-             #   flipover guide {path}     facilitators drejebog, til print\n\
+             #   flipover guide {path}     facilitatorens drejebog, til print\n\
              #   flipover run {path} --rehearse   prøv den; gem her, så læses den igen\n",
             id = occasion.id,
         )

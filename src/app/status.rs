@@ -80,7 +80,7 @@ impl Note {
             Note::RestoredDraft => w.restored_draft.to_string(),
             Note::Counted => w.counted.to_string(),
             Note::ClockStopped => w.clock_stopped_on_resume.to_string(),
-            Note::ClockIdle(key) => w.clock_idle.replace("{key}", key),
+            Note::ClockIdle(key) => crate::i18n::fill(w.clock_idle, &[("key", key)]),
             Note::NoSuchInstrument(0) => w.no_instruments.to_string(),
             Note::NoSuchInstrument(1) => w.one_instrument.to_string(),
             Note::NoSuchInstrument(count) => {
@@ -88,7 +88,7 @@ impl Note {
             }
             Note::NotAPercent { text, max } => format!(
                 "{text:?}: {}",
-                w.percent_expected.replace("{max}", &max.to_string())
+                crate::i18n::fill(w.percent_expected, &[("max", max)])
             ),
             Note::SaveFailed {
                 message,

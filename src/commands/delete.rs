@@ -57,7 +57,10 @@ pub fn run(ctx: &Ctx, id: &str, yes: bool) -> anyhow::Result<()> {
         std::io::stdout().flush()?;
         let mut answer = String::new();
         std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim(), "y" | "Y" | "j" | "J" | "yes" | "ja") {
+        if !matches!(
+            answer.trim().to_lowercase().as_str(),
+            "y" | "j" | "yes" | "ja"
+        ) {
             say!("{}", w.kept);
             return Ok(());
         }

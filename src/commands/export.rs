@@ -83,7 +83,7 @@ pub fn run(
 /// A session without a name is in no series. One that cannot be read or whose
 /// workshop does not load is left out: a series is a help, not a must.
 pub fn series(ctx: &Ctx, session: &Session) -> Series {
-    let key = |name: &str| name.trim().to_lowercase();
+    let key = crate::session::name_key;
     let name = key(&session.meta.name);
     if name.is_empty() {
         return Series::default();

@@ -139,6 +139,10 @@ const OPEN: [Binding; 6] = [
     ),
 ];
 
+// `advice!` lists OPEN's bindings one by one (a const table cannot be
+// joined): a binding added to OPEN must be added there too.
+const _: () = assert!(OPEN.len() == 6, "list every OPEN binding in advice!");
+
 /// An opened advice's keys, with `next` and `prev` for paging.
 macro_rules! advice {
     ($next:expr, $prev:expr) => {

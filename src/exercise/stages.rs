@@ -19,6 +19,15 @@ use crate::ui::Theme;
 
 use crossterm::event::KeyCode as K;
 
+/// Enter writes a note on the stage (or point).
+const NOTE: keymap::Binding = bind(
+    &[k(K::Enter), c('e')],
+    Action::Open,
+    true,
+    "skriv en note",
+    "write a note",
+);
+
 pub const KEYS: Table = &[
     keymap::UP,
     keymap::DOWN,
@@ -36,13 +45,7 @@ pub const KEYS: Table = &[
         "en markering mindre",
         "one mark less",
     ),
-    bind(
-        &[k(K::Enter), c('e')],
-        Action::Open,
-        true,
-        "skriv en note",
-        "write a note",
-    ),
+    NOTE,
     bind(
         &[c('0'), k(K::Backspace)],
         Action::ClearValue,
@@ -53,17 +56,7 @@ pub const KEYS: Table = &[
 ];
 
 /// A case gone through point by point: notes, no marks.
-pub const NOTE_KEYS: Table = &[
-    keymap::UP,
-    keymap::DOWN,
-    bind(
-        &[k(K::Enter), c('e')],
-        Action::Open,
-        true,
-        "skriv en note",
-        "write a note",
-    ),
-];
+pub const NOTE_KEYS: Table = &[keymap::UP, keymap::DOWN, NOTE];
 
 pub struct Marks {
     stages: Arc<Stages>,

@@ -1,7 +1,8 @@
-//! Windows: closing the console window, logging off or shutting down. Windows
-//! ends the process as soon as the handler for these events returns (and at
-//! the latest after about five seconds), and the C runtime's signals do not
-//! cover them. So the handler raises the same stop flag as Ctrl-Break and then
+//! Windows: closing the console window. Windows ends the process as soon as
+//! the handler for that event returns (and at the latest after about five
+//! seconds), and the C runtime's signals do not cover it. (Log-off and
+//! shut-down reach a console handler only in a process without `user32.dll`,
+//! which crossterm loads; there the journal is what keeps the answers.) So the handler raises the same stop flag as Ctrl-Break and then
 //! waits, within that grace, until the event loop has kept the draft, written
 //! the snapshot and given the terminal back.
 

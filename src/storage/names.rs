@@ -9,11 +9,11 @@ use super::{StorageError, Summary};
 
 /// The folder of the session `query` names, among `sessions` (newest first).
 pub fn resolve(sessions: &[Summary], query: &str) -> Result<PathBuf, StorageError> {
-    let q = query.trim().to_lowercase();
+    let q = crate::session::name_key(query);
     if q.is_empty() {
         return Err(StorageError::NotFound(query.to_string()));
     }
-    let name = |s: &Summary| s.session.meta.name.trim().to_lowercase();
+    let name = |s: &Summary| crate::session::name_key(&s.session.meta.name);
     if let Some(s) = sessions.iter().find(|s| name(s) == q) {
         return Ok(s.dir.clone());
     }

@@ -350,7 +350,8 @@ pub fn window(
 ) -> Range<usize> {
     let mut notes = 0;
     let mut shown = sel..sel + 1;
-    // Two rounds settle which notes are needed.
+    // A few rounds settle which notes are needed (a note takes a row, which
+    // may push a row out and call for the other note).
     for _ in 0..3 {
         let budget = rows.saturating_sub(notes);
         let (mut start, mut end) = (sel, sel + 1);
