@@ -19,9 +19,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 pub use action_table::ActionTable;
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
-    ItemList, bullets, centered, clamp_scroll, clipped, decimal, draw_window, ellipsis,
-    framed_list, glue, instrument_frame, intro, more_note, padded, panel, popup, scrolled,
-    selected_style, split_for_questions, style_if, wrap,
+    EDGE, ItemList, bullets, centered, clamp_scroll, clear_of_border, clipped, decimal,
+    draw_window, ellipsis, framed_list, glue, instrument_frame, intro, more_note, padded, panel,
+    popup, scroll_end, scrolled, selected_style, split_for_questions, style_if, wrap,
 };
 
 use crate::app::{App, Mode};

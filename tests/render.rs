@@ -1226,3 +1226,79 @@ fn a_situation_longer_than_its_box_says_so() {
         }
     }
 }
+
+// ---- Boxed text and the instruments: the room's words never cut at 80×24 ----
+
+/// The rows of the first frame of the step's area (and of what is below it,
+/// down to the footer) whose text stands directly against that frame's right
+/// border, or reach the column of it outside the frame. The console's side
+/// panel is the facilitator's and left out.
+fn against_the_frame(app: &App, w: u16, h: u16) -> Vec<String> {
+    let area = if !app.for_the_room() && w >= 110 {
+        w - 40
+    } else {
+        w
+    };
+    let shown = screen(app, w, h);
+    let rows: Vec<Vec<char>> = shown
+        .lines()
+        .map(|r| {
+            r.trim_matches('"')
+                .chars()
+                .take(usize::from(area))
+                .collect()
+        })
+        .collect();
+    let corner = |r: &[char], corners: [char; 2]| r.iter().position(|c| corners.contains(c));
+    let Some(top) = rows.iter().position(|r| corner(r, ['┏', '╭']).is_some()) else {
+        return vec![format!("no frame:\n{shown}")];
+    };
+    let left = corner(&rows[top], ['┏', '╭']).unwrap_or(0);
+    let right = left + corner(&rows[top][left..], ['┓', '╮']).unwrap_or(0);
+    let bottom = rows.len() - usize::from(!app.for_the_room());
+    rows[top..bottom]
+        .iter()
+        .filter(|cells| match cells.get(right) {
+            // A bar (the split's) is drawn to the border; words are not.
+            Some('┃' | '│') => !" ·█▓▒░▚▞".contains(cells[right - 1]),
+            Some('┓' | '┛' | '╮' | '╯' | '━' | '─' | ' ') | None => false,
+            Some(_) => true,
+        })
+        .map(|cells| cells.iter().collect())
+        .collect()
+}
+
+/// Boxed text keeps a column free at the right border: an opened advice and
+/// the English launcher's question for a new session.
+#[test]
+fn boxed_text_keeps_off_the_right_border() {
+    for lang in LANGS {
+        let mut d = Driver::new(common::app(lang), None);
+        d.keys(&[PageDown, Enter]);
+        let touching = against_the_frame(&d.app, 80, 24);
+        assert!(touching.is_empty(), "{lang}: {touching:#?}");
+    }
+    let (lib, _) = flipover::content::Library::embedded();
+    let workshops: Vec<_> = lib.workshops("en").collect();
+    let mut launcher = flipover::launcher::Launcher::new(&workshops, &[], "en");
+    launcher.key(crossterm::event::KeyEvent::from(Enter));
+    assert!(launcher.naming.is_some(), "naming the session");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+    terminal
+        .draw(|f| ui::launcher::draw(f, &launcher, &Theme::monochrome()))
+        .expect("draw");
+    let shown = terminal.backend().to_string();
+    let touching: Vec<&str> = shown
+        .lines()
+        .filter(|r| {
+            let cells: Vec<char> = r.trim_matches('"').chars().collect();
+            cells
+                .windows(2)
+                .any(|p| p[0] != ' ' && p[1] == '┃' && !"┃━".contains(p[0]))
+                && !r.contains('┏')
+        })
+        .collect();
+    // The left border has nothing before it: only a right border can be touched.
+    assert!(touching.is_empty(), "{touching:#?}\n{shown}");
+    assert!(shown.contains("or leave it"), "{shown}");
+}

@@ -14,12 +14,10 @@ use ratatui::widgets::{Cell, Row, Table, TableState};
 use unicode_width::UnicodeWidthStr;
 
 use super::Theme;
-use super::widgets::{clipped, more_note, style_if, window, wrap};
+use super::widgets::{EDGE, clipped, more_note, style_if, window, wrap};
 
 /// Between two columns.
 const GAP: u16 = 2;
-/// Kept free at the right edge, so the last column never touches a border.
-const EDGE: u16 = 1;
 /// The most lines a row is balanced for; beyond, the columns get set widths.
 const MOST_LINES: usize = 6;
 

@@ -7,7 +7,10 @@ use ratatui::layout::{Constraint, Layout};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{MIN_HEIGHT, MIN_WIDTH, Theme, centered, clamp_scroll, glyphs, panel, popup, wrap};
+use super::{
+    EDGE, MIN_HEIGHT, MIN_WIDTH, Theme, centered, clamp_scroll, clear_of_border, glyphs, panel,
+    popup, wrap,
+};
 use crate::i18n::words;
 use crate::keymap;
 use crate::launcher::{Launcher, Naming};
@@ -73,7 +76,7 @@ fn name_form(frame: &mut Frame, launcher: &Launcher, naming: &Naming, theme: &Th
     let area = frame.area();
     let w = words(&launcher.lang);
     let width = area.width.saturating_sub(4).min(90);
-    let question = wrap(w.session_for, width.saturating_sub(2));
+    let question = wrap(w.session_for, width.saturating_sub(2 + EDGE));
     let series = launcher.continues_series();
     let rect = popup(
         frame,
@@ -86,7 +89,7 @@ fn name_form(frame: &mut Frame, launcher: &Launcher, naming: &Naming, theme: &Th
         true,
         theme,
     );
-    let inner = block.inner(rect);
+    let inner = clear_of_border(block.inner(rect));
     frame.render_widget(block, rect);
     let [ask, field, _, said, keys] = Layout::vertical([
         Constraint::Length(question.len() as u16),

@@ -8,7 +8,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, centered, chrome, clamp_scroll, panel, popup, scrolled, wrap};
+use super::{
+    Theme, centered, chrome, clamp_scroll, clear_of_border, panel, popup, scroll_end, scrolled,
+    wrap,
+};
 use crate::app::{App, Editor};
 use crate::keymap;
 
@@ -262,18 +265,16 @@ pub fn notes(frame: &mut Frame, area: Rect, app: &App, scroll: u16, theme: &Them
     let rect = notes_rect(area);
     frame.render_widget(Clear, rect);
     let block = panel(format!(" {} ", app.step().title), true, theme);
-    let lines = chrome::notes_lines(app, inset(rect).width, theme);
+    let lines = chrome::notes_lines(app, clear_of_border(inset(rect)).width, theme);
     scrolled(frame, rect, lines, block, scroll);
 }
 
 /// How far the notes can scroll in `area`.
 pub fn notes_limit(app: &App, area: Rect) -> u16 {
-    let inner = inset(notes_rect(area));
-    let lines = chrome::notes_lines(app, inner.width, &Theme::monochrome());
-    let total = Paragraph::new(lines)
-        .wrap(ratatui::widgets::Wrap { trim: false })
-        .line_count(inner.width) as u16;
-    total.saturating_sub(inner.height)
+    let rect = notes_rect(area);
+    let theme = Theme::monochrome();
+    let lines = chrome::notes_lines(app, clear_of_border(inset(rect)).width, &theme);
+    scroll_end(rect, lines, &panel("", true, &theme))
 }
 
 fn notes_rect(area: Rect) -> Rect {

@@ -57,14 +57,38 @@ pub fn bullets<'a>(heading: &'a str, items: &[String], width: u16, theme: &Theme
     lines
 }
 
-/// `lines` wrapped in `block` over `area`, scrolled by `scroll` lines but never
-/// past the end; an arrow on the bottom border says there is more below (or above).
+/// Kept free inside a border's right side, so no text touches the border.
+pub const EDGE: u16 = 1;
+
+/// `inner` (the inside of a border) less the `EDGE` kept free at its right:
+/// where a bordered box's text goes.
+pub fn clear_of_border(inner: Rect) -> Rect {
+    Rect {
+        width: inner.width.saturating_sub(EDGE),
+        ..inner
+    }
+}
+
+/// `lines` wrapped in `block` over `area`, off its right border, scrolled by
+/// `scroll` lines but never past the end; an arrow on the bottom border says
+/// there is more below (or above).
 pub fn scrolled(frame: &mut Frame, area: Rect, lines: Vec<Line>, block: Block, scroll: u16) {
     let inner = block.inner(area);
     let text = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = text.line_count(inner.width) as u16;
+    let total = text.line_count(clear_of_border(inner).width) as u16;
     let (scroll, block) = clamp_scroll(block, scroll, inner.height, total);
-    frame.render_widget(text.scroll((scroll, 0)).block(block), area);
+    frame.render_widget(block, area);
+    frame.render_widget(text.scroll((scroll, 0)), clear_of_border(inner));
+}
+
+/// How far `scrolled` can scroll `lines` in `block` over `area`: to where
+/// it shows the last line.
+pub fn scroll_end(area: Rect, lines: Vec<Line>, block: &Block) -> u16 {
+    let inner = block.inner(area);
+    let total = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .line_count(clear_of_border(inner).width) as u16;
+    total.saturating_sub(inner.height)
 }
 
 /// `scroll` kept within `total` lines shown `visible` at a time, and `block`

@@ -5,11 +5,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::content::Model;
-use crate::ui::{Theme, bullets, centered, ellipsis, glyphs, panel, scrolled, style_if, wrap};
+use crate::ui::{
+    Theme, bullets, centered, clear_of_border, ellipsis, glyphs, panel, scroll_end, scrolled,
+    style_if, wrap,
+};
 
 /// Narrower than this, the phases are stacked.
 const SIDE_BY_SIDE_FROM: u16 = 72;
@@ -120,7 +123,8 @@ fn advice_popup<'a>(
         Line::default(),
     ];
     let width = area.width.saturating_sub(6).min(100);
-    let text_w = width.saturating_sub(2);
+    let rect = centered(area, width, area.height.saturating_sub(2));
+    let text_w = clear_of_border(Block::bordered().inner(rect)).width;
     lines.extend(bullets(w.ideas, &advice.ideas, text_w, theme));
     lines.push(Line::default());
     lines.extend(bullets(w.reflection, &advice.questions, text_w, theme));
@@ -135,7 +139,6 @@ fn advice_popup<'a>(
             ]));
         }
     }
-    let rect = centered(area, width, area.height.saturating_sub(2));
     let title = Line::styled(
         format!(" {}. {} ", advice.number, advice.title),
         theme.accent,
@@ -167,9 +170,5 @@ pub fn advice_limit(app: &App, model: &Model, index: usize, width: u16, height: 
     let Some((rect, title, lines)) = advice_popup(area, app, model, index, &theme) else {
         return 0;
     };
-    let inner = panel(title, true, &theme).inner(rect);
-    let total = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .line_count(inner.width) as u16;
-    total.saturating_sub(inner.height)
+    scroll_end(rect, lines, &panel(title, true, &theme))
 }
