@@ -20,8 +20,9 @@ pub use action_table::ActionTable;
 pub use theme::{Theme, ThemeName, contrast};
 pub use widgets::{
     EDGE, ItemList, bullets, centered, clamp_scroll, clear_of_border, clipped, decimal,
-    draw_window, ellipsis, framed_list, glue, instrument_frame, intro, more_note, padded, panel,
-    popup, scroll_end, scrolled, selected_style, split_for_questions, style_if, wrap,
+    draw_window, ellipsis, framed_list, glue, hanging, instrument_frame, intro, more_note,
+    note_lines, pad, padded, panel, popup, scroll_end, scrolled, selected_style,
+    split_for_questions, style_if, wrap,
 };
 
 use crate::app::{App, Mode};

@@ -407,17 +407,22 @@ fn the_seven_questions_in(lang: &str) {
     snap(&format!("stages_{lang}"), &d.app);
 }
 
+/// The 3-hour workshop with the instruments its model's advice offers.
+fn with_instruments(lang: &str) -> Driver {
+    let (lib, _) = flipover::content::Library::embedded();
+    let w = common::workshop(lang);
+    let s = common::session(&w);
+    let options = flipover::app::Options {
+        instruments: lib.instruments(lang).cloned().collect(),
+        ..Default::default()
+    };
+    Driver::new(App::new(w, s, T0, options), None)
+}
+
 #[test]
 fn an_opened_advice_lists_its_instruments() {
-    let (lib, _) = flipover::content::Library::embedded();
     for lang in LANGS {
-        let w = common::workshop(lang);
-        let s = common::session(&w);
-        let options = flipover::app::Options {
-            instruments: lib.instruments(lang).cloned().collect(),
-            ..Default::default()
-        };
-        let mut d = Driver::new(App::new(w, s, T0, options), None);
+        let mut d = with_instruments(lang);
         d.keys(&[PageDown, Down, Down, Down, Down, Enter]);
         snap(&format!("advice_instruments_{lang}"), &d.app);
     }
@@ -1268,13 +1273,16 @@ fn against_the_frame(app: &App, w: u16, h: u16) -> Vec<String> {
         .collect()
 }
 
-/// Boxed text keeps a column free at the right border: an opened advice and
-/// the English launcher's question for a new session.
+/// Boxed text keeps a column free at the right border: an opened advice, a
+/// case and the English launcher's question for a new session.
 #[test]
 fn boxed_text_keeps_off_the_right_border() {
     for lang in LANGS {
         let mut d = Driver::new(common::app(lang), None);
         d.keys(&[PageDown, Enter]);
+        let touching = against_the_frame(&d.app, 80, 24);
+        assert!(touching.is_empty(), "{lang}: {touching:#?}");
+        let d = instrument(lang, 1, '2');
         let touching = against_the_frame(&d.app, 80, 24);
         assert!(touching.is_empty(), "{lang}: {touching:#?}");
     }
@@ -1301,4 +1309,92 @@ fn boxed_text_keeps_off_the_right_border() {
     // The left border has nothing before it: only a right border can be touched.
     assert!(touching.is_empty(), "{touching:#?}\n{shown}");
     assert!(shown.contains("or leave it"), "{shown}");
+}
+
+/// A note as long as the ones of the new-user run, every word shorter than a line.
+const NOTE: &str = "Vi har mange små projekter, men ingen samlet retning – det vil vi ændre allerede i år, og vi starter i borgerservice sammen med jobcentret i Næstved";
+
+/// The console and the room view of `d` at 80×24 and 200×50: `texts` whole
+/// and nothing against the frame's right border.
+fn whole_and_off_the_border(d: &Driver, texts: &[&str], at: &str) {
+    for (app, view) in [(&d.app, "console"), (&room_of(d, false), "room")] {
+        for (w, h) in [(80, 24), (200, 50)] {
+            let at = format!("{at} {view} {w}×{h}");
+            every_word_on(&screen(app, w, h), texts, &at);
+            let touching = against_the_frame(app, w, h);
+            assert!(touching.is_empty(), "{at}: on the border: {touching:#?}");
+        }
+    }
+}
+
+/// The 3-hour workshop on the instrument run from advice `advice` of its
+/// model with key `digit`.
+fn instrument(lang: &str, advice: usize, digit: char) -> Driver {
+    let mut d = with_instruments(lang);
+    d.key(PageDown);
+    d.keys(&vec![Down; advice - 1]);
+    d.keys(&[Enter, Char(digit)]);
+    d
+}
+
+/// A long note on a scale, on the archetypes and on a case is wrapped whole
+/// under its row, off the border, on the console and the room view.
+#[test]
+fn notes_on_the_instruments_wrap_whole_off_the_border() {
+    for lang in LANGS {
+        let mut d = Driver::new(common::app_of("topledelsens-tjek", lang), None);
+        d.keys(&[PageDown, Char('3'), Char('e')]);
+        d.type_text(NOTE);
+        d.key(Enter);
+        whole_and_off_the_border(&d, &[NOTE], &format!("scale {lang}"));
+
+        let mut d = instrument(lang, 5, '1');
+        let first = say(lang, "Optimisterne", "The optimists");
+        assert!(screen(&d.app, 80, 24).contains(first), "on the archetypes");
+        d.keys(&[Char('v'), Down, Char('v'), Char('v'), Enter]);
+        d.type_text(NOTE);
+        d.key(Enter);
+        whole_and_off_the_border(&d, &[NOTE], &format!("archetypes {lang}"));
+
+        let mut d = instrument(lang, 1, '2');
+        assert!(screen(&d.app, 80, 24).contains("Mors"), "on the case");
+        d.keys(&[Down, Enter]);
+        d.type_text(NOTE);
+        d.key(Enter);
+        whole_and_off_the_border(&d, &[NOTE], &format!("case {lang}"));
+        insta::assert_snapshot!(format!("case_note_{lang}_80x24"), screen(&d.app, 80, 24));
+    }
+}
+
+/// The four archetypes at 80×24: each title whole in its column and each
+/// advice beside it, every advice starting in the same column.
+#[test]
+fn the_archetypes_keep_their_columns_at_80x24() {
+    for lang in LANGS {
+        let d = instrument(lang, 5, '1');
+        let starts = say(
+            lang,
+            "Med dig|Positive i|Skeptiske over|Ser mest",
+            "With you|Positive at|Sceptical of|See mostly",
+        );
+        let titles = say(
+            lang,
+            "Optimisterne – »lad os rykke nu«|De passive – »lyder godt, men bliver svært«|De skeptiske – »det går nok over«|Vagthundene – »vi må ikke miste noget«",
+            "The optimists – “let's move now”|The passive – “sounds good, but will be hard”|The sceptics – “it will probably pass”|The watchdogs – “we must not lose anything”",
+        );
+        let r = rows(&d.app, 80, 24);
+        let at = format!("{lang}:\n{}", r.join("\n"));
+        let columns: Vec<Option<usize>> = starts
+            .split('|')
+            .map(|s| {
+                r.iter()
+                    .find_map(|row| row.find(s).map(|b| row[..b].chars().count()))
+            })
+            .collect();
+        assert!(columns.iter().all(Option::is_some), "{columns:?} {at}");
+        assert!(columns.windows(2).all(|p| p[0] == p[1]), "{columns:?} {at}");
+        every_word_on(&r.join("\n"), &titles.split('|').collect::<Vec<_>>(), &at);
+        assert!(against_the_frame(&d.app, 80, 24).is_empty(), "{at}");
+        insta::assert_snapshot!(format!("archetypes_{lang}_80x24"), screen(&d.app, 80, 24));
+    }
 }

@@ -69,6 +69,31 @@ pub fn clear_of_border(inner: Rect) -> Rect {
     }
 }
 
+/// A note under a row, for a panel `width` wide: "  Note: …" wrapped off the
+/// right border, its lines after the first under its text.
+pub fn note_lines(label: &str, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    hanging(
+        Span::styled(format!("  {label}: "), style),
+        text,
+        width,
+        style,
+    )
+}
+
+/// `lead`, then `text` wrapped beside it off the right border of a panel
+/// `width` wide, its lines after the first under the first.
+pub fn hanging(lead: Span<'static>, text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    let under = " ".repeat(lead.width());
+    let mut lead = Some(lead);
+    wrap(text, width.saturating_sub(under.width() as u16 + EDGE))
+        .into_iter()
+        .map(|chunk| {
+            let lead = lead.take().unwrap_or_else(|| Span::raw(under.clone()));
+            Line::from(vec![lead, Span::styled(chunk, style)])
+        })
+        .collect()
+}
+
 /// `lines` wrapped in `block` over `area`, off its right border, scrolled by
 /// `scroll` lines but never past the end; an arrow on the bottom border says
 /// there is more below (or above).
@@ -184,6 +209,11 @@ pub fn glue(text: &str) -> String {
         last = c;
     }
     out
+}
+
+/// `text` padded with spaces to `width` columns.
+pub fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 /// `text` cut to `width` display columns, with "…" where it was cut.

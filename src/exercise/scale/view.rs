@@ -10,7 +10,9 @@ use crate::app::App;
 use crate::content::Scale;
 use crate::exercise::answers::{Spread, spread};
 use crate::exercise::note_key;
-use crate::ui::{Theme, decimal, draw_window, glyphs, instrument_frame, style_if, wrap};
+use crate::ui::{
+    EDGE, Theme, decimal, draw_window, glyphs, instrument_frame, note_lines, style_if, wrap,
+};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize, theme: &Theme) {
     let w = app.words();
@@ -54,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize,
                 .flatten()
                 .map(|s| votes_summary(app, &s, theme));
             if let (Some(summary), Some(first)) = (summary, lines.first_mut()) {
-                if first.width() + summary.width() <= usize::from(inner.width) {
+                if first.width() + summary.width() + usize::from(EDGE) <= usize::from(inner.width) {
                     first.spans.push(summary);
                 } else {
                     let under = Span::raw(" ".repeat(usize::from(title_w) + 2));
@@ -79,16 +81,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, scale: &Scale, row: usize,
                         v.map_or_else(|| "–".to_string(), |v| crate::export::short(v, app.lang()))
                     })
                     .collect();
-                lines.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(format!("{}: {}", w.before, values.join(" → ")), theme.dim),
-                ]));
+                let values = values.join(" → ");
+                lines.extend(note_lines(w.before, &values, inner.width, theme.dim));
             }
             if let Some(note) = value(&note_key(&item.id)) {
-                lines.push(Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(format!("{}: {}", w.note, note.text()), theme.dim),
-                ]));
+                lines.extend(note_lines(w.note, note.text(), inner.width, theme.dim));
             }
             lines
         })

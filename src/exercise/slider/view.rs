@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::{Positions, position};
 use crate::app::App;
 use crate::content::Slider;
-use crate::ui::{Theme, draw_window, glyphs, instrument_frame, style_if};
+use crate::ui::{Theme, draw_window, glyphs, hanging, instrument_frame, style_if};
 
 pub fn draw(
     frame: &mut Frame,
@@ -71,17 +71,19 @@ pub fn draw(
                 format!(" {}", d.right),
                 style_if(is_sel, theme.selected, theme.title),
             ));
-            let mut question = Vec::new();
-            if is_sel && slider.want {
+            let lead = if is_sel && slider.want {
                 let (mark, label) = if p.wanting() {
                     (glyphs::WANT, w.want_label)
                 } else {
                     (glyphs::DOT, w.now_label)
                 };
-                question.push(Span::styled(format!("{mark} {label}: "), theme.accent));
-            }
-            question.push(Span::styled(d.question.as_str(), theme.dim));
-            vec![Line::from(question), Line::from(track), Line::default()]
+                Span::styled(format!("{mark} {label}: "), theme.accent)
+            } else {
+                Span::raw("")
+            };
+            let mut lines = hanging(lead, &d.question, inner.width, theme.dim);
+            lines.extend([Line::from(track), Line::default()]);
+            lines
         })
         .collect();
     draw_window(frame, inner, blocks, p.row());

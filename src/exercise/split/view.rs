@@ -13,7 +13,7 @@ use super::{Share, Shares, agreed, shares, total};
 use crate::app::App;
 use crate::content::Split;
 use crate::exercise::answers::off_by;
-use crate::ui::{Theme, ellipsis, glyphs, intro, panel, style_if};
+use crate::ui::{Theme, ellipsis, glyphs, intro, pad, panel, style_if};
 
 /// One fill per category, so the bar reads without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
@@ -100,11 +100,6 @@ pub fn draw(
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
-}
-
-/// `text` padded with spaces to `width` columns.
-fn pad(text: &str, width: usize) -> String {
-    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 /// The unit's bar: one fill per category, the rest's shares dim; over 100 %
