@@ -1398,3 +1398,55 @@ fn the_archetypes_keep_their_columns_at_80x24() {
         insta::assert_snapshot!(format!("archetypes_{lang}_80x24"), screen(&d.app, 80, 24));
     }
 }
+
+/// The portfolio split's hints wrap into the rows their unit's box has; one
+/// ends in "…" only in a box with no row to spare.
+#[test]
+fn split_hints_wrap_into_the_room_there_is() {
+    for lang in LANGS {
+        let mut d = Driver::new(common::app_of("topledelsens-tjek", lang), None);
+        d.keys(&[PageDown; 5]);
+        assert!(
+            d.app
+                .step()
+                .title
+                .contains(say(lang, "Porteføljen", "portfolio"))
+        );
+        for (w, h) in [(80, 24), (200, 50)] {
+            let r = rows(&d.app, w, h);
+            let at = format!("{lang} {w}×{h}:\n{}", r.join("\n"));
+            let mut boxed: Vec<&String> = Vec::new();
+            for row in &r {
+                if row.starts_with(['┃', '│']) {
+                    boxed.push(row);
+                    continue;
+                }
+                let cut = boxed.iter().any(|b| b.contains('…'));
+                let spare = boxed
+                    .iter()
+                    .any(|b| b.trim_matches(['┃', '│', ' ']).is_empty());
+                assert!(!(cut && spare), "cut with a row to spare: {at}");
+                boxed.clear();
+            }
+            let touching = against_the_frame(&d.app, w, h);
+            assert!(touching.is_empty(), "{touching:#?} {at}");
+            if w == 200 {
+                let hints = say(
+                    lang,
+                    "Interne gevinster i de arbejdsgange, vi allerede har.",
+                    "Internal gains in the workflows we already have.",
+                );
+                every_word_on(&r.join("\n"), &[hints], &at);
+            }
+        }
+        // In English every hint finds its rows in the first box at 80×24.
+        if lang == "en" {
+            let shown = rows(&d.app, 80, 24).join("\n");
+            every_word_on(
+                &shown,
+                &["Rethink the service and the value chain towards the citizen."],
+                &shown,
+            );
+        }
+    }
+}

@@ -549,7 +549,7 @@ fn the_portfolio_keeps_what_the_room_agreed() {
         ])
     );
     let shown = screen(&a, 80, 24);
-    assert!(shown.contains("105 %    ! 5 for meget"), "{shown}");
+    assert!(shown.contains("105 %   ! 5 for meget"), "{shown}");
 
     // Not a whole percentage: the form stays with the reason, nothing is written.
     act(&mut a, Action::Open);

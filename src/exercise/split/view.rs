@@ -13,10 +13,12 @@ use super::{Share, Shares, agreed, shares, total};
 use crate::app::App;
 use crate::content::Split;
 use crate::exercise::answers::off_by;
-use crate::ui::{Theme, ellipsis, glyphs, intro, pad, panel, style_if};
+use crate::ui::{EDGE, Theme, clipped, ellipsis, glyphs, intro, pad, panel, style_if, wrap};
 
 /// One fill per category, so the bar reads without colour.
 const FILLS: [char; 6] = ['█', '▓', '▒', '░', '▚', '▞'];
+/// Between the percentages and the hints.
+const GAP: &str = "  ";
 
 pub fn draw(
     frame: &mut Frame,
@@ -57,8 +59,17 @@ pub fn draw(
             &agreed(split, state.and_then(|s| s.values.get(&unit.id))),
         );
         let mut lines = vec![bar(&shares, inner.width, theme)];
-        // The hint gets what the title and the percentage leave.
-        let hint_w = inner.width.saturating_sub((2 + label_w + pct_w + 3) as u16);
+        // The hint gets what the title and the percentage leave, and the
+        // rows the box has spare when it needs more than one.
+        let hint_x = 2 + label_w + pct_w + GAP.len();
+        let hint_w = inner.width.saturating_sub(hint_x as u16 + EDGE);
+        let needs: Vec<usize> = split
+            .categories
+            .iter()
+            .map(|c| wrap(&c.hint, hint_w).len())
+            .collect();
+        let used = 1 + needs.len() + usize::from(total(&shares).is_some());
+        let heights = lines_for(&needs, usize::from(inner.height).saturating_sub(used));
         for (i, (c, share)) in split.categories.iter().zip(&shares).enumerate() {
             let sel = focused && cursor.row() == i;
             let (pct, style) = match share {
@@ -73,8 +84,14 @@ pub fn draw(
                     style_if(sel, theme.selected, theme.title),
                 ),
                 Span::styled(format!("{pct:>pct_w$}"), style),
-                Span::styled(format!("   {}", ellipsis(&c.hint, hint_w)), theme.dim),
             ]));
+            for (n, hint) in clipped(&c.hint, hint_w, heights[i]).into_iter().enumerate() {
+                let hint = Span::styled(hint, theme.dim);
+                match lines.last_mut() {
+                    Some(row) if n == 0 => row.spans.extend([Span::raw(GAP), hint]),
+                    _ => lines.push(Line::from(vec![Span::raw(" ".repeat(hint_x)), hint])),
+                }
+            }
         }
         if let Some(sum) = total(&shares) {
             let off = off_by(sum, w);
@@ -85,10 +102,11 @@ pub fn draw(
             };
             // Off 100 % says by how much; at 100 % the line explains the brackets.
             let note = match off {
-                Some(off) => Span::styled(format!("   {}{off}", glyphs::WARNING), theme.error),
-                None if shares.iter().any(|s| matches!(s, Share::Rest(_))) => {
-                    Span::styled(format!("   {}", ellipsis(w.rest_share, hint_w)), theme.dim)
-                }
+                Some(off) => Span::styled(format!("{GAP}{}{off}", glyphs::WARNING), theme.error),
+                None if shares.iter().any(|s| matches!(s, Share::Rest(_))) => Span::styled(
+                    format!("{GAP}{}", ellipsis(w.rest_share, hint_w)),
+                    theme.dim,
+                ),
                 None => Span::raw(""),
             };
             lines.push(Line::from(vec![
@@ -100,6 +118,22 @@ pub fn draw(
         }
         frame.render_widget(Paragraph::new(lines), inner);
     }
+}
+
+/// How many lines each of the texts that `needs` so many gets: one each,
+/// and the `spare` ones to those that need more, fewest first, so that as
+/// many as can be are whole.
+fn lines_for(needs: &[usize], spare: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..needs.len()).collect();
+    order.sort_by_key(|&i| needs[i]);
+    let mut got = vec![1; needs.len()];
+    let mut spare = spare;
+    for i in order {
+        let more = needs[i].saturating_sub(1).min(spare);
+        got[i] += more;
+        spare -= more;
+    }
+    got
 }
 
 /// The unit's bar: one fill per category, the rest's shares dim; over 100 %
@@ -129,4 +163,17 @@ fn bar(shares: &[Share], width: u16, theme: &Theme) -> Line<'static> {
     let missing = usize::try_from(w - done).unwrap_or(0);
     spans.push(Span::styled("·".repeat(missing), theme.dim));
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lines_for;
+
+    #[test]
+    fn spare_rows_go_to_the_hints_that_need_fewest_first() {
+        assert_eq!(lines_for(&[2, 3, 2, 1], 0), [1, 1, 1, 1]);
+        assert_eq!(lines_for(&[3, 2, 2, 1], 2), [1, 2, 2, 1]);
+        assert_eq!(lines_for(&[3, 2, 2, 1], 3), [2, 2, 2, 1]);
+        assert_eq!(lines_for(&[3, 2, 2, 1], 9), [3, 2, 2, 1]);
+    }
 }
