@@ -131,6 +131,7 @@ impl App {
             }
         }
         let view = View::default();
+        let here = session.step.clone();
         Self {
             workshop,
             session,
@@ -145,7 +146,7 @@ impl App {
             by_votes: false,
             plan_for_room: false,
             instruments: options.instruments,
-            live: LiveSaved::new(now, view),
+            live: LiveSaved::new(now, view, here),
             plan_ignored: None,
             screen: None,
             tz: options.tz.unwrap_or(jiff::tz::TimeZone::UTC),

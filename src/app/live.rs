@@ -22,14 +22,17 @@ pub(super) struct LiveSaved {
     /// The form's version then (`None`: no form).
     pub version: Option<u64>,
     pub view: View,
+    /// The step the room was on: a cursor belongs to its step.
+    pub step: String,
 }
 
 impl LiveSaved {
-    pub fn new(at: Millis, view: View) -> Self {
+    pub fn new(at: Millis, view: View, step: String) -> Self {
         Self {
             at,
             version: None,
             view,
+            step,
         }
     }
 }
@@ -50,6 +53,7 @@ impl App {
             at: self.now,
             version: editor.map(|e| e.version),
             view: live.view.clone(),
+            step: self.session.step.clone(),
         };
         Effect::SaveLive(live)
     }
@@ -61,12 +65,16 @@ impl App {
     }
 
     /// Whether what the room sees changed and is to be saved now: at once,
-    /// unless only the cursor moved since a save less than `CURSOR_SAVE_MS`
-    /// ago (then a later key or tick saves it).
+    /// unless only the cursor moved on the same step since a save less than
+    /// `CURSOR_SAVE_MS` ago (then a later key or tick saves it). On a new
+    /// step the old step's cursor must not linger, for the room or a resume.
     pub(super) fn view_due(&self) -> bool {
         let view = self.view();
         if view == self.live.view {
             return false;
+        }
+        if self.session.step != self.live.step {
+            return true;
         }
         let only_moved = View {
             cursor: self.live.view.cursor,

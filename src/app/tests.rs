@@ -346,6 +346,35 @@ fn a_held_arrow_key_reaches_the_room_a_few_times_a_second_and_where_it_stopped()
     assert!(saved(&a.update(Msg::Tick, t + 500)).is_empty(), "once");
 }
 
+/// On a new step the old step's cursor is replaced at once, never left for
+/// the room view (or a resume) to apply to the new step.
+#[test]
+fn a_new_step_saves_its_own_cursor_at_once() {
+    let mut a = app_of("topledelsens-tjek");
+    go_to(&mut a, "selvvurdering");
+    let t = T0 + 10_000;
+    a.update(Msg::Do(Action::Down), t);
+    a.update(Msg::Do(Action::Down), t + 30);
+    // Within the cursor's save interval, the room moves on.
+    let mut effects = a.update(Msg::Do(Action::NextStep), t + 50);
+    let mut saved = Vec::new();
+    while let Some(effect) = effects.pop() {
+        match effect {
+            Effect::Commit { change, undoable } => {
+                effects.extend(a.update(Msg::Committed { change, undoable }, t + 50));
+            }
+            Effect::SaveLive(live) => saved.push(live.view.cursor),
+            _ => {}
+        }
+    }
+    assert_ne!(a.step().id, "selvvurdering");
+    assert_eq!(
+        saved.last(),
+        Some(&a.view().cursor),
+        "the new step's cursor is on disk: {saved:?}"
+    );
+}
+
 /// A console resumed after a crash is where it was on the step, so the room
 /// view following it does not jump back to the top.
 #[test]
