@@ -1204,6 +1204,76 @@ fn follow_up_actions_wrap_whole_with_a_gap_and_count_the_rest() {
     }
 }
 
+/// An action whose who and by when run to 90 characters and more, as a new
+/// user wrote them, and two short ones.
+fn long_who_and_when(lang: &str) -> [[&'static str; 3]; 3] {
+    let long = if lang == "da" {
+        [
+            "Lav en fælles plan for, hvordan vi samler hele enheden om det digitale arbejde",
+            "Direktøren sammen med den digitale chef, de to teamledere fra borgerservice og tillidsrepræsentanten",
+            "Ved udgangen af andet kvartal 2026, med en første statusrapport på ledermødet i maj og en opfølgning i juni",
+        ]
+    } else {
+        [
+            "Agree on a shared picture of where our digital work stands today and bring the whole unit together",
+            "The director, together with the head of digital, the two team leaders and the union representative",
+            "By the end of the second quarter of 2026, with a first status report at the management meeting in May",
+        ]
+    };
+    [
+        long,
+        ["Visit the health centre in Mors", "Åse", "week 3"],
+        ["Find a coordinator for the portfolio", "Søren", "1 March"],
+    ]
+}
+
+/// The rows action `n` of a table takes on `rows` (its numbered row and the
+/// ones under it up to the next action or the table's end).
+fn rows_of_action(rows: &[String], n: usize) -> usize {
+    let inside = |row: &String| row.trim_start_matches(['┃', '│']).to_string();
+    let Some(first) = rows
+        .iter()
+        .position(|r| inside(r).starts_with(&format!("{n}.  ")))
+    else {
+        return 0;
+    };
+    1 + rows[first + 1..]
+        .iter()
+        .map(inside)
+        .take_while(|r| r.starts_with("    ") && !r.trim_matches(['┃', '│', ' ']).is_empty())
+        .count()
+}
+
+/// Long who and by when on the review read naturally: every word whole (none
+/// hyphenated), the long action in a few rows, not a column of single words;
+/// and the room view, following the facilitator to the last action, shows
+/// them all from the top when they fit (no "+1 mere ↑" above empty rows).
+#[test]
+fn long_who_and_when_get_room_on_the_review_and_in_the_room() {
+    for lang in LANGS {
+        let actions = long_who_and_when(lang);
+        let mut d = follow_up(lang, &actions);
+        for (w, h) in [(80, 24), (200, 50)] {
+            let r = rows(&d.app, w, h);
+            let at = format!("review {lang} {w}×{h}:\n{}", r.join("\n"));
+            for action in &actions {
+                every_word_on(&r.join("\n"), action, &at);
+            }
+            // (13 rows, "By the / end / of the / second…", before.)
+            let most = if w == 80 { 9 } else { 3 };
+            assert!(rows_of_action(&r, 1) <= most, "{at}");
+        }
+        d.keys(&[Down, Down]);
+        let room = room_of(&d, false);
+        let r = rows(&room, 80, 24);
+        let shown = r.join("\n");
+        assert!(!shown.contains('↑'), "the room from the top:\n{shown}");
+        for action in &actions {
+            every_word_on(&shown, action, &format!("room {lang}"));
+        }
+    }
+}
+
 /// A situation longer than its box at 80×24: the box grows for a text of
 /// three lines, and a longer one ends in "…".
 #[test]

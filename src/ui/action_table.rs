@@ -18,8 +18,9 @@ use super::widgets::{EDGE, clipped, more_note, style_if, window, wrap};
 
 /// Between two columns.
 const GAP: u16 = 2;
-/// The most lines a row is balanced for; beyond, the columns get set widths.
-const MOST_LINES: usize = 6;
+/// The share of the row (in per cent) who and by when each keep when they
+/// need it, however much what was said needs.
+const SIDE_SHARE: u32 = 22;
 
 /// Actions in a table, numbered, the selected one highlighted and in view.
 pub struct ActionTable<'a> {
@@ -36,25 +37,43 @@ pub struct ActionTable<'a> {
     more: &'a str,
 }
 
-/// A column's text as far as its width goes: its widest entry, and the
-/// longest word in it (its heading included), which it is never narrower than.
+/// One column (what, who or by when) as far as its width goes.
 struct Column<'a> {
-    widest: &'a str,
-    longest_word: u16,
+    /// The column's entry in each action.
+    texts: Vec<&'a str>,
+    /// Its longest word, the heading included: never narrower, if it can be.
+    word: u16,
+    /// Its widest entry (or word): never wider, as nothing would use it.
+    whole: u16,
 }
 
 impl Column<'_> {
-    /// The width at which the widest entry takes at most `lines` lines.
-    fn width_for(&self, lines: usize) -> u16 {
-        let whole = self.widest.width() as u16;
-        let mut width = whole
-            .div_ceil(lines.max(1) as u16)
-            .max(self.longest_word)
-            .min(whole.max(self.longest_word));
-        while width < whole && wrap(self.widest, width).len() > lines {
-            width += 1;
+    /// The lines each entry takes at `width`.
+    fn lines(&self, width: u16) -> Vec<usize> {
+        self.texts
+            .iter()
+            .map(|text| {
+                if text.width() <= usize::from(width) {
+                    1
+                } else {
+                    wrap(text, width).len()
+                }
+            })
+            .collect()
+    }
+
+    /// The widths from `lo` to `hi` worth trying, with the lines each entry
+    /// takes there: the narrowest width for each way the entries wrap (a
+    /// wider one wraps them the same and only takes room from the others).
+    fn choices(&self, lo: u16, hi: u16) -> Vec<(u16, Vec<usize>)> {
+        let mut out: Vec<(u16, Vec<usize>)> = Vec::new();
+        for width in lo..=hi.max(lo) {
+            let lines = self.lines(width);
+            if out.last().is_none_or(|(_, last)| *last != lines) {
+                out.push((width, lines));
+            }
         }
-        width
+        out
     }
 }
 
@@ -114,45 +133,10 @@ impl<'a> ActionTable<'a> {
         let number = self.actions.len().to_string().len() as u16 + 1;
         let columns = 3 + u16::from(self.mark_width > 0);
         let rest = width.saturating_sub(number + self.mark_width + GAP * columns + EDGE);
-        // The fewest lines a row takes with the three columns side by side.
-        let fields = [0, 1, 2].map(|field| self.column(field));
-        for lines in 1..=MOST_LINES {
-            let [what, who, when] = fields.each_ref().map(|c| c.width_for(lines));
-            if what + who + when <= rest {
-                let mut spare = rest - what - who - when;
-                // The room left over takes a line at a time off the taller of
-                // who and by when while it lasts; what was said gets the rest.
-                let mut side = [(who, &fields[1]), (when, &fields[2])];
-                loop {
-                    let lines = side.map(|(width, c)| wrap(c.widest, width).len());
-                    let taller_first = if lines[0] >= lines[1] { [0, 1] } else { [1, 0] };
-                    let step = taller_first.into_iter().find_map(|i| {
-                        let wider = side[i]
-                            .1
-                            .width_for(lines[i].checked_sub(1).filter(|&n| n > 0)?);
-                        (wider > side[i].0 && wider - side[i].0 <= spare).then_some((i, wider))
-                    });
-                    let Some((i, wider)) = step else { break };
-                    spare -= wider - side[i].0;
-                    side[i].0 = wider;
-                }
-                let [(who, _), (when, _)] = side;
-                return Widths {
-                    number,
-                    what: rest - who - when,
-                    who,
-                    when,
-                };
-            }
-        }
-        // A narrow screen: who and by when as wide as their longest word,
-        // within bounds; what keeps the most room.
-        let [_, who, when] = fields.map(|c| c.longest_word);
-        let who = (rest / 4).clamp(8, 24).max(who).min(rest * 2 / 5);
-        let when = (rest / 6).clamp(8, 16).max(when).min(rest / 4);
+        let [what, who, when] = fit([0, 1, 2].map(|field| self.column(field)), rest);
         Widths {
             number,
-            what: rest - who - when,
+            what,
             who,
             when,
         }
@@ -161,24 +145,16 @@ impl<'a> ActionTable<'a> {
     /// Column `field` (what, who, by when) as far as its width goes.
     fn column(&self, field: usize) -> Column<'a> {
         let width = |text: &str| text.width() as u16;
-        let widest = self
-            .actions
+        let texts: Vec<&str> = self.actions.iter().map(|a| a[field]).collect();
+        let word = texts
             .iter()
-            .map(|a| a[field])
-            .max_by_key(|text| width(text))
-            .unwrap_or_default();
-        let longest_word = self
-            .actions
-            .iter()
-            .flat_map(|a| a[field].split_whitespace())
+            .flat_map(|text| text.split_whitespace())
             .chain([self.headings[field]])
             .map(width)
             .max()
             .unwrap_or(0);
-        Column {
-            widest,
-            longest_word,
-        }
+        let whole = texts.iter().map(|t| width(t)).max().unwrap_or(0).max(word);
+        Column { texts, word, whole }
     }
 
     /// Draws the table in `area`: as many whole rows as fit around the
@@ -254,6 +230,91 @@ impl<'a> ActionTable<'a> {
     }
 }
 
+/// The widths of what, who and by when in `rest` columns. Each column gets
+/// at least its longest word (and heading), and who and by when a fair share
+/// of the row when they need it; then the table is made as short as it can
+/// be, and what was said gets the most of what is left.
+fn fit(columns: [Column; 3], rest: u16) -> [u16; 3] {
+    let [what, who, when] = &columns;
+    if what.whole + who.whole + when.whole <= rest {
+        // Who and by when on one line; what was said gets the rest.
+        return [rest - who.whole - when.whole, who.whole, when.whole];
+    }
+    let words = what.word + who.word + when.word;
+    if words > rest {
+        // Too narrow even for the longest words: each gets its part of the
+        // row (and a word longer than its column is hyphenated).
+        let part = |c: &Column| (u32::from(rest) * u32::from(c.word) / u32::from(words)) as u16;
+        let (who, when) = (part(who), part(when));
+        return [rest - who - when, who, when];
+    }
+    let share = (u32::from(rest) * SIDE_SHARE / 100) as u16;
+    let side = |c: &Column| c.whole.min(c.word.max(share));
+    let (mut lo_who, mut lo_when) = (side(who), side(when));
+    if what.word + lo_who + lo_when > rest {
+        (lo_who, lo_when) = (who.word, when.word);
+    }
+    let room = rest - what.word;
+    let who_choices = who.choices(lo_who, who.whole.min(room - lo_when));
+    let when_choices = when.choices(lo_when, when.whole.min(room - lo_who));
+    // What was said takes whatever is left: wrapped once per width tried.
+    let mut what_lines: Vec<Option<Vec<usize>>> = vec![None; usize::from(rest) + 1];
+    let mut best = None;
+    // What was said is never narrower than who or by when (unless it needs
+    // less); only when the row has no room for that may it be.
+    for what_first in [true, false] {
+        for (who_w, who_lines) in &who_choices {
+            for (when_w, when_lines) in &when_choices {
+                let least = if what_first {
+                    what.word.max(what.whole.min(*who_w.max(when_w)))
+                } else {
+                    what.word
+                };
+                let Some(what_w) = rest.checked_sub(who_w + when_w).filter(|&w| w >= least) else {
+                    continue;
+                };
+                let what_lines =
+                    what_lines[usize::from(what_w)].get_or_insert_with(|| what.lines(what_w));
+                let cost = Cost::of([what_lines, who_lines, when_lines], what_w);
+                if best.as_ref().is_none_or(|(b, _)| cost < *b) {
+                    best = Some((cost, [what_w, *who_w, *when_w]));
+                }
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    best.map_or([rest - lo_who - lo_when, lo_who, lo_when], |(_, w)| w)
+}
+
+/// How good a choice of widths is, the better the less: the fewest rows,
+/// then the shortest tallest row (one action as tall as the screen is hard to
+/// read), then the fewest lines in all (no column broken into more lines
+/// than it needs), then what was said the widest.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct Cost {
+    rows: usize,
+    tallest: usize,
+    lines: usize,
+    narrower_what: std::cmp::Reverse<u16>,
+}
+
+impl Cost {
+    /// The cost of the widths at which the entries of what, who and by when
+    /// take `lines`, what being `what` wide.
+    fn of(lines: [&Vec<usize>; 3], what: u16) -> Cost {
+        let [a, b, c] = lines;
+        let heights = a.iter().zip(b).zip(c).map(|((a, b), c)| *a.max(b).max(c));
+        Cost {
+            rows: heights.clone().sum(),
+            tallest: heights.max().unwrap_or(0),
+            lines: lines.iter().flat_map(|l| l.iter()).sum(),
+            narrower_what: std::cmp::Reverse(what),
+        }
+    }
+}
+
 /// The lines `action` takes: its longest column, wrapped.
 fn row_height(action: &[&str; 3], w: &Widths) -> usize {
     [(action[0], w.what), (action[1], w.who), (action[2], w.when)]
@@ -303,5 +364,29 @@ mod tests {
         assert_eq!(w.who, LONG[1].width() as u16);
         assert_eq!(w.when, LONG[2].width() as u16);
         assert_eq!(table.height(200), 2, "headings and one line");
+    }
+
+    /// Who and by when of 90 characters and more, as a new user wrote them:
+    /// each column at least its longest word, who and by when at least a
+    /// fifth of the row each, what was said the most.
+    #[test]
+    fn long_who_and_when_get_a_fair_share() {
+        let long = [
+            "Agree on a shared picture of where our digital work stands today and bring the whole unit together",
+            "The director, together with the head of digital, the two team leaders and the union representative",
+            "By the end of the second quarter of 2026, with a first status report at the management meeting in May",
+        ];
+        let short = ["Visit the health centre in Mors", "Åse", "week 3"];
+        for (width, mark) in [(60, 0), (80, 0), (78, 14), (120, 14), (200, 0)] {
+            let table = ActionTable::new(vec![long, short], ["What", "Who", "By when"], "more")
+                .marked(Vec::new(), mark);
+            let w = table.widths(width);
+            let row = w.what + w.who + w.when;
+            let at = format!("{width} wide: {} {} {}", w.what, w.who, w.when);
+            assert!(w.who * 5 >= row && w.when * 5 >= row, "{at}");
+            assert!(w.what >= w.who.max(w.when), "{at}");
+            assert!(w.who >= "representative".width() as u16, "{at}");
+            assert!(w.when >= "management".width() as u16, "{at}");
+        }
     }
 }
