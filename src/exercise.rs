@@ -280,3 +280,20 @@ pub fn session_answers(workshop: &Workshop, session: &Session, now: Millis) -> V
         })
         .collect()
 }
+
+/// Every decision in `steps` (the actions a decisions step took down, not
+/// the review's actions from last time), with the step it was made in.
+pub fn decisions(
+    steps: &[StepAnswers],
+) -> impl Iterator<Item = (&StepAnswers, &answers::ActionItem)> {
+    steps.iter().flat_map(|s| {
+        s.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Actions { actions } => Some(actions),
+                _ => None,
+            })
+            .flatten()
+            .map(move |a| (s, a))
+    })
+}

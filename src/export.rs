@@ -171,16 +171,7 @@ impl Report {
 
     /// Every decision of the session, with the step it was made in.
     pub fn decisions(&self) -> impl Iterator<Item = (&StepAnswers, &ActionItem)> {
-        self.steps.iter().flat_map(|s| {
-            s.blocks
-                .iter()
-                .filter_map(|b| match b {
-                    exercise::Block::Actions { actions } => Some(actions),
-                    _ => None,
-                })
-                .flatten()
-                .map(move |a| (s, a))
-        })
+        exercise::decisions(&self.steps)
     }
 
     /// The report's title: the workshop, and whom it was for.
