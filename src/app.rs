@@ -7,6 +7,7 @@
 //! exercise's business (`crate::exercise`); this module dispatches.
 
 mod action;
+mod closing;
 mod commit;
 mod editor;
 mod live;
@@ -109,6 +110,8 @@ pub struct App {
     tz: jiff::tz::TimeZone,
     /// The room moved past the last step: the closing screen is shown.
     closing: bool,
+    /// The decision selected on the closing screen.
+    decision: usize,
     /// Where the report was last written in this run.
     report: Option<std::path::PathBuf>,
     report_formats: Vec<crate::export::Format>,
@@ -151,6 +154,7 @@ impl App {
             screen: None,
             tz: options.tz.unwrap_or(jiff::tz::TimeZone::UTC),
             closing: false,
+            decision: 0,
             series: options.series,
             report: None,
             report_formats: if options.report_formats.is_empty() {
@@ -190,6 +194,7 @@ impl App {
             app.plan_for_room = view.plan;
             // A session quit on its closing screen opens there again.
             app.closing = view.closing;
+            app.decision = view.decision;
             // The cursor too, so the room view does not jump back to the top.
             app.with_exercise(|ex, _| ex.follow(&view.cursor));
         }
@@ -229,6 +234,7 @@ impl App {
         if let Some(view) = live.map(|l| l.view) {
             app.blank = view.blank;
             app.closing = view.closing;
+            app.decision = view.decision;
             app.by_votes = view.by_votes;
             app.plan_for_room = view.plan;
             if let Some(index) = view.advice {
@@ -275,7 +281,8 @@ impl App {
     }
 
     /// The footer's hints: the topmost mode's, less a scroll of help or notes
-    /// that has nowhere to go (at the top, at the end, or all in view).
+    /// or a move through the closing screen's decisions that has nowhere to
+    /// go (at the top, at the end, or all in view).
     pub fn hints(&self) -> Vec<&'static keymap::Binding> {
         let reading = match self.mode {
             Mode::Help { scroll } => Some((scroll, Scrolling::Help)),
@@ -287,6 +294,9 @@ impl App {
             (Action::ScrollDown, Some((scroll, overlay))) => self
                 .screen
                 .is_none_or(|(w, h)| scroll < crate::ui::scroll_limit(self, overlay, w, h)),
+            (Action::Up | Action::Down, None) if self.closing => {
+                self.decision_can_move(action == Action::Down)
+            }
             _ => true,
         };
         keymap::hints(&self.keys())
@@ -345,6 +355,7 @@ impl App {
             blank: self.blank,
             by_votes: self.by_votes,
             closing: self.closing,
+            decision: self.decision,
             plan: self.plan_for_room,
             cursor: self.exercise().cursor(),
         }
@@ -482,18 +493,18 @@ impl App {
         Vec::new()
     }
 
-    /// An action on the step: the step's own keys first, then its exercise's.
+    /// An action on the step: the closing screen's or the step's own keys
+    /// first, then its exercise's.
     fn act_on_step(&mut self, action: Action) -> Vec<Effect> {
+        if self.closing
+            && let Some(effects) = self.on_closing(action)
+        {
+            return effects;
+        }
         let idx = self.step_index();
         match action {
-            // Past the end there is nothing more: the end time stays as it was.
-            Action::NextStep if self.closing => Vec::new(),
             Action::NextStep if idx + 1 >= self.workshop.steps.len() => self.close(),
             Action::NextStep => self.next_step(idx + 1),
-            Action::PrevStep if self.closing => {
-                self.closing = false;
-                Vec::new()
-            }
             Action::PrevStep => self.goto(idx.saturating_sub(1)),
             Action::Export if self.rehearsal => {
                 self.say(Note::NoReportInRehearsal);

@@ -309,7 +309,18 @@ pub const STEP: Table = &[
     ),
 ];
 
-/// The closing screen after the last step: write the report, go back, quit.
+/// `binding`, shown in the footer.
+const fn hinted(binding: Binding) -> Binding {
+    Binding {
+        hint: true,
+        ..binding
+    }
+}
+
+/// The closing screen after the last step: write the report, move through
+/// the decisions, go back, quit. The clicker's "next" (→, PgDn) is bound to
+/// nothing: past the last step there is no next, and a press too many must
+/// neither move the decisions nor end anything again.
 pub const CLOSING: Table = &[
     bind(
         &[c('x'), k(K::Enter)],
@@ -318,6 +329,8 @@ pub const CLOSING: Table = &[
         "skriv rapporten",
         "write the report",
     ),
+    hinted(DOWN),
+    hinted(UP),
     bind(
         &[k(K::Left), k(K::PageUp), c('p')],
         A::PrevStep,
@@ -528,6 +541,18 @@ mod tests {
         assert_eq!(action(&key(K::PageUp), &[STEP]), Some(A::PrevStep));
         assert_eq!(action(&key(K::Char('.')), &[STEP]), Some(A::Blank));
         assert_eq!(action(&key(K::PageDown), &[READING]), Some(A::NextStep));
+    }
+
+    /// On the closing screen ↓ and j move through the decisions; the
+    /// clicker keeps its meaning: PgUp back to the last step, PgDn and →
+    /// nothing (there is no next step, and they must not scroll instead).
+    #[test]
+    fn the_closing_screen_scrolls_by_arrows_and_the_clicker_goes_back() {
+        assert_eq!(action(&key(K::Down), &[CLOSING]), Some(A::Down));
+        assert_eq!(action(&key(K::Char('k')), &[CLOSING]), Some(A::Up));
+        assert_eq!(action(&key(K::PageUp), &[CLOSING]), Some(A::PrevStep));
+        assert_eq!(action(&key(K::PageDown), &[CLOSING]), None);
+        assert_eq!(action(&key(K::Right), &[CLOSING]), None);
     }
 
     #[test]

@@ -274,6 +274,10 @@ pub struct View {
     /// The closing screen is shown (the room moved past the last step).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub closing: bool,
+    /// The decision selected on the closing screen (the room view scrolls
+    /// to it without marking it).
+    #[serde(default, skip_serializing_if = "is_zero_usize")]
+    pub decision: usize,
     /// The facilitator shows the room where it stands against the plan.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub plan: bool,

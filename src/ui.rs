@@ -48,48 +48,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     let projector = app.for_the_room();
-    let footer_h = u16::from(!projector);
-    let header_h = if projector {
-        projector_header_height(area)
-    } else {
-        2
-    };
-    let [header, body, footer] = Layout::vertical([
-        Constraint::Length(header_h),
-        Constraint::Fill(1),
-        Constraint::Length(footer_h),
-    ])
-    .areas(area);
-    let main = if projector {
-        projector_header(frame, header, app, theme);
-        readable(body)
-    } else if area.width >= SIDE_PANEL_FROM {
-        chrome::header(frame, header, app, theme);
-        let [main, side] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)])
-                .areas(body);
-        chrome::side_panel(frame, side, app, theme);
-        main
-    } else {
-        chrome::header(frame, header, app, theme);
-        body
-    };
     let plan = if app.plan_shown() {
         app.proposal()
     } else {
         Vec::new()
     };
-    let main = if plan.is_empty() {
-        main
+    let parts = Parts::of(app, area, !plan.is_empty());
+    if projector {
+        projector_header(frame, parts.header, app, theme);
     } else {
-        let [banner, rest] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(main);
+        chrome::header(frame, parts.header, app, theme);
+    }
+    if let Some(side) = parts.side {
+        chrome::side_panel(frame, side, app, theme);
+    }
+    if let Some(banner) = parts.banner {
         frame.render_widget(
             Paragraph::new(chrome::proposal_line(app, &plan, theme)).wrap(Wrap { trim: true }),
             banner,
         );
-        rest
-    };
+    }
+    let (main, footer) = (parts.main, parts.footer);
     if app.closing() {
         closing::draw(frame, main, app, theme);
     } else {
@@ -111,6 +90,68 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Mode::Notes { scroll } => overlay::notes(frame, above(area, footer), app, *scroll, theme),
         Mode::Agenda(sel) => overlay::agenda(frame, area, app, *sel, theme),
     }
+}
+
+/// Where the parts of a screen go.
+struct Parts {
+    header: Rect,
+    /// The step, or the closing screen.
+    main: Rect,
+    /// Agenda and notes beside the step, on a wide console.
+    side: Option<Rect>,
+    /// The offer of a new plan after an overrun, above the step.
+    banner: Option<Rect>,
+    footer: Rect,
+}
+
+impl Parts {
+    /// The parts of a screen of `area`, with a banner above the step or not.
+    fn of(app: &App, area: Rect, banner: bool) -> Parts {
+        let projector = app.for_the_room();
+        let header_h = if projector {
+            projector_header_height(area)
+        } else {
+            2
+        };
+        let [header, body, footer] = Layout::vertical([
+            Constraint::Length(header_h),
+            Constraint::Fill(1),
+            Constraint::Length(u16::from(!projector)),
+        ])
+        .areas(area);
+        let (main, side) = if projector {
+            (readable(body), None)
+        } else if area.width >= SIDE_PANEL_FROM {
+            let [main, side] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(SIDE_PANEL_WIDTH)])
+                    .areas(body);
+            (main, Some(side))
+        } else {
+            (body, None)
+        };
+        let (banner, main) = if banner {
+            let [banner, rest] =
+                Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(main);
+            (Some(banner), rest)
+        } else {
+            (None, main)
+        };
+        Parts {
+            header,
+            main,
+            side,
+            banner,
+            footer,
+        }
+    }
+}
+
+/// Whether the closing screen shows every decision at once on a
+/// `width`×`height` screen (then there is nothing for ↑/↓ to bring into view).
+pub fn closing_shows_all(app: &App, width: u16, height: u16) -> bool {
+    let area = Rect::new(0, 0, width, height);
+    let banner = app.plan_shown() && !app.proposal().is_empty();
+    closing::shows_all(app, Parts::of(app, area, banner).main)
 }
 
 /// The overlays that scroll.

@@ -5,8 +5,8 @@
 
 mod common;
 
-use crossterm::event::KeyCode::{Char, Left, PageDown};
-use flipover::app::{Action, App, Options};
+use crossterm::event::KeyCode::{Char, Down, Left, PageDown, PageUp};
+use flipover::app::{Action, App, Msg, Options};
 use flipover::storage::SessionStore;
 use flipover::ui::{self, Theme};
 use ratatui::Terminal;
@@ -163,4 +163,69 @@ fn the_closing_screen_keeps_the_end_it_had() {
     d.now += 30 * 60_000;
     d.msg(flipover::app::Msg::Tick);
     assert_eq!(end_line(&d), at_the_end);
+}
+
+/// Three decisions on the 90-minute check-up in English, the first with who
+/// and by when of 90 characters and more, as a new user wrote them.
+const THREE: [[&str; 3]; 3] = [
+    [
+        "Agree on a shared picture of where our digital work stands today and bring the whole unit together",
+        "The director, together with the head of digital, the two team leaders and the union representative",
+        "By the end of the second quarter of 2026, with a first status report at the management meeting in May",
+    ],
+    [
+        "Visit the health centre on Mors and hear how they got citizens to book online",
+        "Åse and Søren from the citizens' service",
+        "before the summer holidays",
+    ],
+    ["Find a coordinator for the portfolio", "Søren", "1 March"],
+];
+
+/// At 80×24 the closing screen cannot show three long decisions at once: ↓
+/// and j bring each into view until every word has been on screen, the
+/// footer naming the keys; the clicker keeps its meaning (PgDn nothing, PgUp
+/// back to the last step).
+#[test]
+fn down_brings_every_decision_into_view_at_80x24() {
+    let mut d = Driver::new(
+        App::new(
+            common::workshop_of("topledelsens-tjek", "en"),
+            common::session(&common::workshop_of("topledelsens-tjek", "en")),
+            T0,
+            Options::default(),
+        ),
+        None,
+    );
+    d.go_to("beslutninger");
+    for [what, who, when] in THREE {
+        d.add_action(what, who, when);
+    }
+    d.keys(&[PageDown, PageDown]);
+    assert!(d.app.closing());
+    d.msg(Msg::Resize(80, 24));
+    let first = screen(&d.app, 80, 24);
+    assert!(first.contains("more ↓"), "{first}");
+    let footer = first.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("↓ down"), "{footer}");
+    assert!(
+        !footer.contains("↑ up"),
+        "nothing above the first: {footer}"
+    );
+    let mut seen = first;
+    for code in [Down, Char('j')] {
+        d.key(code);
+        seen.push_str(&screen(&d.app, 80, 24));
+    }
+    assert_eq!(d.app.decision(), 2);
+    let last = screen(&d.app, 80, 24);
+    insta::assert_snapshot!("closing_at_the_last_decision_en_80x24", last);
+    for word in THREE.iter().flatten().flat_map(|t| t.split_whitespace()) {
+        assert!(seen.contains(word), "{word:?} never in view:\n{seen}");
+    }
+    d.key(PageDown);
+    assert_eq!(screen(&d.app, 80, 24), last, "PgDn moves nothing");
+    d.key(Char('k'));
+    assert_eq!(d.app.decision(), 1);
+    d.key(PageUp);
+    assert!(!d.app.closing(), "PgUp: back to the last step");
 }

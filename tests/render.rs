@@ -1274,6 +1274,25 @@ fn long_who_and_when_get_room_on_the_review_and_in_the_room() {
     }
 }
 
+/// The decision selected on the closing screen is marked on the console
+/// only: the projector and the room view scroll to it, unmarked.
+#[test]
+fn the_closing_screen_marks_its_selection_on_the_console_only() {
+    let mut d = closing_with("en", &long_who_and_when("en"));
+    let last = "Find a coordinator";
+    assert!(!marked(&d.app, last), "the first is selected");
+    d.keys(&[Down, Down]);
+    assert!(marked(&d.app, last), "{}", rows(&d.app, 80, 24).join("\n"));
+    let room = room_of(&d, false);
+    let shown = rows(&room, 80, 24).join("\n");
+    assert!(shown.contains(last), "the room view follows:\n{shown}");
+    assert!(!marked(&room, last), "{shown}");
+    d.key(Char('f'));
+    let shown = rows(&d.app, 80, 24).join("\n");
+    assert!(shown.contains(last), "{shown}");
+    assert!(!marked(&d.app, last), "the projector: {shown}");
+}
+
 /// A situation longer than its box at 80×24: the box grows for a text of
 /// three lines, and a longer one ends in "…".
 #[test]

@@ -65,9 +65,10 @@ impl App {
     }
 
     /// Whether what the room sees changed and is to be saved now: at once,
-    /// unless only the cursor moved on the same step since a save less than
-    /// `CURSOR_SAVE_MS` ago (then a later key or tick saves it). On a new
-    /// step the old step's cursor must not linger, for the room or a resume.
+    /// unless only the cursor (or the closing screen's selection) moved on
+    /// the same step since a save less than `CURSOR_SAVE_MS` ago (then a later
+    /// key or tick saves it). On a new step the old step's cursor must not
+    /// linger, for the room or a resume.
     pub(super) fn view_due(&self) -> bool {
         let view = self.view();
         if view == self.live.view {
@@ -78,6 +79,7 @@ impl App {
         }
         let only_moved = View {
             cursor: self.live.view.cursor,
+            decision: self.live.view.decision,
             ..view
         } == self.live.view;
         !only_moved || self.now.saturating_sub(self.live.at) >= CURSOR_SAVE_MS

@@ -110,30 +110,6 @@ impl App {
         effects
     }
 
-    /// The room moves past the last step: the closing screen, the step's
-    /// clock stopped, and the workshop's end written down.
-    pub(super) fn close(&mut self) -> Vec<Effect> {
-        self.with_exercise(|ex, _| ex.leave());
-        // The clock is over with the workshop: no reminder to start it.
-        if matches!(
-            self.status.as_ref().map(|s| &s.note),
-            Some(Note::ClockIdle(_))
-        ) {
-            self.status = None;
-        }
-        self.closing = true;
-        let here = self.step().id.clone();
-        let mut effects = Vec::new();
-        if let Some(state) = self.session.state(&here).filter(|s| s.clock.running()) {
-            effects.push(clock_change(&here, state.clock.paused(self.now)));
-        }
-        effects.push(Effect::Commit {
-            change: Change::End { at: self.now },
-            undoable: false,
-        });
-        effects
-    }
-
     /// The rebalanced plan on offer: only while the current step is over its
     /// time and the offer has not been declined.
     pub fn proposal(&self) -> Vec<(String, u32)> {

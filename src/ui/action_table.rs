@@ -129,6 +129,13 @@ impl<'a> ActionTable<'a> {
         u16::try_from(rows + 1).unwrap_or(u16::MAX)
     }
 
+    /// The rows the tallest action takes at `width`.
+    pub fn tallest(&self, width: u16) -> u16 {
+        let w = self.widths(width);
+        let rows = self.actions.iter().map(|a| row_height(a, &w)).max();
+        u16::try_from(rows.unwrap_or(0)).unwrap_or(u16::MAX)
+    }
+
     fn widths(&self, width: u16) -> Widths {
         let number = self.actions.len().to_string().len() as u16 + 1;
         let columns = 3 + u16::from(self.mark_width > 0);

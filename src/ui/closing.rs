@@ -9,22 +9,15 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 
 use super::{ActionTable, Theme, ellipsis, more_note};
 use crate::app::App;
-use crate::exercise::{self, Block, StepAnswers};
+use crate::exercise::{self, StepAnswers};
 use crate::export::{NOT_TIMED, minutes, used_minutes};
 
 /// Draws the closing screen in `area` (the footer is the caller's).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let w = app.words();
     let steps = exercise::session_answers(app.workshop(), app.session(), app.now());
-    let decisions: Vec<_> = steps
-        .iter()
-        .flat_map(|s| s.blocks.iter())
-        .filter_map(|b| match b {
-            Block::Actions { actions } => Some(actions),
-            _ => None,
-        })
-        .flatten()
-        .collect();
+    let decisions = decision_table(app, &steps);
+    let parts = Parts::of(area, &decisions, steps.len());
 
     let mut title = vec![Span::styled(w.workshop_over, theme.title)];
     let name = &app.session().meta.name;
@@ -44,54 +37,96 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(format!(" {}", w.write_report), theme.dim),
         ]),
     };
-    let decisions = ActionTable::new(
-        decisions
-            .iter()
-            .map(|a| [a.what.as_str(), a.who.as_str(), a.when.as_str()])
-            .collect(),
-        [w.what, w.who, w.when],
-        w.more,
-    );
-    let [head, _, rest] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    frame.render_widget(Paragraph::new(Line::from(title)), head);
-    // Both tables whole when they fit; else the decisions keep at least half
-    // of the room, and each table counts what it leaves out.
-    let room = rest.height.saturating_sub(1);
-    let decisions_h = 1 + decisions.height(area.width).max(1);
-    let time_h = steps.len() as u16 + 3;
-    let decisions_h = if decisions_h + time_h <= room {
-        decisions_h
-    } else {
-        decisions_h.min(room.saturating_sub(time_h).max(room / 2))
-    };
-    // The report's line gives way first: it is also in the footer.
-    let foot_h = room.saturating_sub(decisions_h + time_h).min(2);
-    let [dec, _, time, foot] = Layout::vertical([
-        Constraint::Length(decisions_h),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(foot_h),
-    ])
-    .areas(rest);
-
-    let [dec_title, dec] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(dec);
+    frame.render_widget(Paragraph::new(Line::from(title)), parts.head);
     frame.render_widget(
         Paragraph::new(Span::styled(w.actions, theme.title)),
-        dec_title,
+        parts.decisions_title,
     );
     if decisions.is_empty() {
-        frame.render_widget(Paragraph::new(Span::styled(w.no_decisions, theme.dim)), dec);
+        frame.render_widget(
+            Paragraph::new(Span::styled(w.no_decisions, theme.dim)),
+            parts.decisions,
+        );
     } else {
-        decisions.draw(frame, dec, theme);
+        decisions.draw(frame, parts.decisions, theme);
     }
-    time_table(frame, time, app, &steps, theme);
-    frame.render_widget(Paragraph::new(report).wrap(Wrap { trim: true }), foot);
+    time_table(frame, parts.time, app, &steps, theme);
+    frame.render_widget(Paragraph::new(report).wrap(Wrap { trim: true }), parts.foot);
+}
+
+/// Whether the closing screen drawn in `area` shows every decision at once.
+pub fn shows_all(app: &App, area: Rect) -> bool {
+    let steps = exercise::session_answers(app.workshop(), app.session(), app.now());
+    let decisions = decision_table(app, &steps);
+    let parts = Parts::of(area, &decisions, steps.len());
+    decisions.height(parts.decisions.width) <= parts.decisions.height
+}
+
+/// The decisions as a table: the selected one kept in view, and marked only
+/// on the facilitator's screen (the room sees the table scroll, no cursor).
+fn decision_table<'a>(app: &App, steps: &'a [StepAnswers]) -> ActionTable<'a> {
+    let w = app.words();
+    let actions: Vec<[&str; 3]> = exercise::decisions(steps)
+        .map(|(_, a)| [a.what.as_str(), a.who.as_str(), a.when.as_str()])
+        .collect();
+    let selected = app.decision().min(actions.len().saturating_sub(1));
+    ActionTable::new(actions, [w.what, w.who, w.when], w.more)
+        .selected(selected, !app.for_the_room())
+}
+
+/// Where the closing screen's parts go.
+struct Parts {
+    head: Rect,
+    decisions_title: Rect,
+    decisions: Rect,
+    time: Rect,
+    foot: Rect,
+}
+
+impl Parts {
+    /// The parts in `area`: both tables whole when they fit; else the
+    /// decisions keep at least half of the room and their tallest one whole,
+    /// and each table counts what it leaves out.
+    fn of(area: Rect, decisions: &ActionTable, steps: usize) -> Parts {
+        let [head, _, rest] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        let room = rest.height.saturating_sub(1);
+        let whole = 1 + decisions.height(area.width).max(1);
+        let time_h = steps as u16 + 3;
+        let decisions_h = if whole + time_h <= room {
+            whole
+        } else {
+            // The title, the headings, the tallest decision and a note above
+            // and below it; the time table keeps its title and total.
+            let tallest = 4 + decisions.tallest(area.width);
+            let least = tallest.min(whole).min(room.saturating_sub(2));
+            whole
+                .min(room.saturating_sub(time_h).max(room / 2))
+                .max(least)
+        };
+        // The report's line gives way first: it is also in the footer.
+        let foot_h = room.saturating_sub(decisions_h + time_h).min(2);
+        let [decisions, _, time, foot] = Layout::vertical([
+            Constraint::Length(decisions_h),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(foot_h),
+        ])
+        .areas(rest);
+        let [decisions_title, decisions] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(decisions);
+        Parts {
+            head,
+            decisions_title,
+            decisions,
+            time,
+            foot,
+        }
+    }
 }
 
 /// The plan against the time used, step by step and in all: the total always
