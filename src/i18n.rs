@@ -87,7 +87,8 @@ pub struct Words {
     pub vote: &'static str,
     pub note: &'static str,
     pub not_set: &'static str,
-    /// A split's sum: "I alt 100 %".
+    /// A sum: a split's ("I alt 100 %"), the time table's on the closing
+    /// screen (the report says the same).
     pub total: &'static str,
     /// A split over 100 %: "5 for meget".
     pub too_much: &'static str,
@@ -102,6 +103,7 @@ pub struct Words {
     pub reloaded: &'static str,
     /// A rehearsed workshop file was saved with a mistake.
     pub reload_failed: &'static str,
+    /// The help's heading over the keys every step has.
     pub every_step: &'static str,
     pub workshop_over: &'static str,
     pub write_report: &'static str,

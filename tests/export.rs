@@ -8,7 +8,8 @@ mod common;
 use std::path::Path;
 
 use flipover::content::{Library, Workshop};
-use flipover::export::{self, Format, Report};
+use flipover::exercise::answers::ActionItem;
+use flipover::export::{self, Format, Report, Series};
 use flipover::session::{Change, Item, Session, StepClock, Value};
 use flipover::storage;
 
@@ -162,6 +163,52 @@ fn file(r: &Report, format: Format, name: &str) -> Vec<u8> {
 fn markdown_of_the_finished_3_hour_session() {
     let md = String::from_utf8(file(&report("da"), Format::Md, "report.md")).expect("utf-8");
     insta::assert_snapshot!("report_3_hours_da", md);
+}
+
+/// Every column of the report's tables has its word: the status of the
+/// actions from last time; and the time table's total says what the closing
+/// screen says.
+#[test]
+fn every_column_of_the_report_has_its_word() {
+    for (lang, status, total) in [
+        (
+            "da",
+            "| Hvad | Hvem | Hvornår | Status |",
+            "| | **I alt** | **180** |",
+        ),
+        (
+            "en",
+            "| What | Who | By when | Status |",
+            "| | **Total** | **180** |",
+        ),
+    ] {
+        let open = vec![ActionItem {
+            id: 1,
+            what: "Find en tovholder".into(),
+            who: "Søren".into(),
+            when: "1. marts".into(),
+        }];
+        let r = report(lang).with_series(Series {
+            open_actions: open,
+            ..Series::default()
+        });
+        let md = String::from_utf8(file(&r, Format::Md, "report.md")).expect("utf-8");
+        assert!(md.contains(status) && md.contains(total), "{md}");
+        let lines: Vec<&str> = md.lines().collect();
+        for pair in lines.windows(2) {
+            if pair[1].starts_with("| ---") {
+                assert!(
+                    !pair[0].contains("|  |"),
+                    "a column without a heading: {}",
+                    pair[0]
+                );
+            }
+        }
+        let html = String::from_utf8(file(&r, Format::Html, "report.html")).expect("utf-8");
+        let word = if lang == "da" { "I alt" } else { "Total" };
+        assert!(html.contains("<th>Status</th>"), "{html}");
+        assert!(html.contains(&format!("<th>{word}</th>")), "{html}");
+    }
 }
 
 #[test]

@@ -1099,7 +1099,7 @@ fn actions_on_the_closing_screen_wrap_whole_and_keep_the_total() {
             off_the_edge(&d.app, w, h, &at);
         }
         let d = closing_with(lang, &[ACTION, short[0], short[1]]);
-        let total = say(lang, "Alle trin", "Every step");
+        let total = say(lang, "I alt", "Total");
         for (w, h) in [(80, 24), (200, 50)] {
             let at = format!("closing {lang} {w}×{h}");
             let shown = screen(&d.app, w, h);
@@ -1137,7 +1137,7 @@ fn the_closing_screen_counts_the_actions_it_cannot_show() {
     let shown = rows(&d.app, 80, 24).join("\n");
     assert!(shown.contains("Handling nummer 1 "), "{shown}");
     assert!(shown.contains("mere ↓"), "{shown}");
-    assert!(shown.contains("Alle trin"), "{shown}");
+    assert!(shown.contains("I alt"), "{shown}");
 }
 
 /// A session in a series whose last session left `open` actions: on the review.

@@ -111,6 +111,7 @@ fn the_second_session_opens_with_the_first_one_s_actions_to_review() {
 
     let md = export(root, &["team nord", "-f", "md"]);
     assert!(md.contains("## 1. Opfølgning fra sidst"), "{md}");
+    assert!(md.contains("| Hvad | Hvem | Hvornår | Status |"), "{md}");
     assert!(
         md.contains("| Lav en plan for selvbetjening | Søren Ærø | 1\\. marts | → videreført |"),
         "{md}"

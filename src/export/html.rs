@@ -86,7 +86,7 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
             w.from_last, w.review
         )?;
         let rows = r.unreviewed().iter().map(|a| action_row(a, Some(w.status)));
-        table(out, &[w.what, w.who, w.when, ""], rows)?;
+        table(out, &w.reviewed(), rows)?;
         writeln!(out, "</section>")?;
     }
     agenda(out, r)?;
@@ -136,7 +136,7 @@ fn agenda(out: &mut String, r: &Report) -> fmt::Result {
     writeln!(
         out,
         "<tr><th></th><th>{}</th><th class=\"num\">{} {}</th><th class=\"num\">{}</th><th></th></tr>",
-        w.time,
+        w.total,
         r.session.planned_minutes,
         w.minutes,
         with_unit(r.used_ms(), w),
@@ -286,7 +286,7 @@ fn votes(out: &mut String, r: &Report, votes: u32) -> fmt::Result {
 fn review(out: &mut String, r: &Report, items: &[Reviewed]) -> fmt::Result {
     let w = r.words();
     let rows = items.iter().map(|i| super::review_row(r, i));
-    table(out, &[w.what, w.who, w.when, ""], rows)
+    table(out, &w.reviewed(), rows)
 }
 
 fn actions(out: &mut String, r: &Report, actions: &[ActionItem]) -> fmt::Result {

@@ -62,7 +62,7 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     if !r.unreviewed().is_empty() {
         writeln!(out, "## {}\n\n_{}_\n", w.from_last, w.review)?;
         let rows = r.unreviewed().iter().map(|a| action_row(a, Some(w.status)));
-        table(out, &[w.what, w.who, w.when, ""], rows)?;
+        table(out, &w.reviewed(), rows)?;
     }
 
     writeln!(out, "## {}\n", w.agenda)?;
@@ -85,7 +85,7 @@ fn document(out: &mut String, r: &Report) -> fmt::Result {
     writeln!(
         out,
         "| | **{}** | **{}** | **{}** |\n",
-        w.time,
+        w.total,
         s.planned_minutes,
         used_minutes(r.used_ms())
     )?;
@@ -174,7 +174,7 @@ fn list(out: &mut String, w: &ReportWords, cards: &[Card]) -> fmt::Result {
 fn review(out: &mut String, r: &Report, items: &[Reviewed]) -> fmt::Result {
     let w = r.words();
     let rows = items.iter().map(|i| super::review_row(r, i));
-    table(out, &[w.what, w.who, w.when, ""], rows)
+    table(out, &w.reviewed(), rows)
 }
 
 fn actions(out: &mut String, w: &ReportWords, actions: &[ActionItem]) -> fmt::Result {

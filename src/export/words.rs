@@ -51,7 +51,7 @@ pub struct ReportWords {
     pub unit: &'static str,
     pub category: &'static str,
     pub percent: &'static str,
-    /// A split's sum.
+    /// A sum: a split's, the time table's (the closing screen says the same).
     pub total: &'static str,
     /// The share of the rest a category not set takes (a CSV column).
     pub rest: &'static str,
@@ -203,6 +203,11 @@ pub const EN: ReportWords = ReportWords {
 };
 
 impl ReportWords {
+    /// The headings of a table of actions and what became of each.
+    pub fn reviewed(&self) -> [&'static str; 4] {
+        [self.what, self.who, self.when, self.status_column]
+    }
+
     /// "1 stemme", "3 stemmer".
     pub fn votes(&self, n: u32) -> String {
         format!("{n} {}", if n == 1 { self.vote } else { self.votes })

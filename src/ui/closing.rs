@@ -185,7 +185,7 @@ fn time_table(frame: &mut Frame, area: Rect, app: &App, steps: &[StepAnswers], t
     rows.push(
         Row::new([
             Cell::from(""),
-            Cell::from(w.every_step),
+            Cell::from(w.total),
             Cell::from(format!("{planned:>4}")),
             Cell::from(format!("{used:>4}")),
         ])
