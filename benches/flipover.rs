@@ -1,6 +1,7 @@
 //! The quality bars that are about speed, measured:
 //! - a commit costs the same at 10 cards as at 10,000 (`commit/…`);
 //! - a key handled and a frame drawn with 5,000 cards on the board (`key_and_frame`);
+//! - the same on the closing screen with 20 long decisions (`key_and_frame/closing…`);
 //! - the work before the first frame next to a bare ratatui frame (`start/…`);
 //! - the report of a 10,000-card session in each format (`export_10000_cards/…`).
 
@@ -112,21 +113,55 @@ fn key_and_frame(c: &mut Criterion) {
         0,
         Options::default(),
     );
-    let theme = Theme::new(ThemeName::Dark, false);
-    let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
     // Focus the first quadrant, with 1,250 cards in it.
     for code in [KeyCode::Tab, KeyCode::Tab] {
         press(&mut app, code);
     }
+    down_and_up("key_and_frame/5000_cards", c, &mut app, (200, 50));
+}
+
+/// Benchmark `name`: ↓ and ↑ in turn on `app`, each key followed by a frame
+/// of `size`.
+fn down_and_up(name: &str, c: &mut Criterion, app: &mut App, size: (u16, u16)) {
+    let theme = Theme::new(ThemeName::Dark, false);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("terminal");
     let mut down = true;
-    c.bench_function("key_and_frame/5000_cards", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| {
             let code = if down { KeyCode::Down } else { KeyCode::Up };
             down = !down;
-            press(&mut app, code);
-            terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
+            press(app, code);
+            terminal.draw(|f| ui::draw(f, app, &theme)).expect("draw");
         });
     });
+}
+
+/// The closing screen at 80×24 with 20 decisions whose who and by when run
+/// to 100 characters: ↓/↑ through them, each a key and a frame.
+fn closing_key_and_frame(c: &mut Criterion) {
+    let w = workshop();
+    let mut session = session_with(&w, 0);
+    for id in 1..=20 {
+        session.apply(&Change::Put {
+            step: "beslutninger".into(),
+            item: Item {
+                who: "Direktøren sammen med den digitale chef, de to teamledere fra borgerservice og tillidsrepræsentanten".into(),
+                when: "Ved udgangen af andet kvartal 2026, med en første statusrapport på ledermødet i maj og en opfølgning i juni".into(),
+                ..Item::new(id, "", &format!("Lav en fælles plan nummer {id} for, hvordan vi samler hele enheden om det digitale arbejde"))
+            },
+        });
+    }
+    session.step = "afslutning".into();
+    let mut app = App::new(Arc::clone(&w), session, 0, Options::default());
+    app.update(flipover::app::Msg::Resize(80, 24), 0);
+    press(&mut app, KeyCode::PageDown);
+    assert!(app.closing(), "on the closing screen");
+    down_and_up(
+        "key_and_frame/closing_20_long_decisions_80x24",
+        c,
+        &mut app,
+        (80, 24),
+    );
 }
 
 fn start(c: &mut Criterion) {
@@ -175,6 +210,7 @@ criterion_group!(
     benches,
     commit,
     key_and_frame,
+    closing_key_and_frame,
     start,
     projector_frame,
     export

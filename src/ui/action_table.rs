@@ -48,33 +48,76 @@ struct Column<'a> {
 }
 
 impl Column<'_> {
-    /// The lines each entry takes at `width`.
+    /// How the entries wrap at the widths from `lo` to `hi`.
+    fn wrapping(&self, lo: u16, hi: u16) -> Wrapping {
+        Wrapping {
+            breaks: self.texts.iter().map(|t| breaks(t, lo, hi)).collect(),
+        }
+    }
+}
+
+/// How a column's entries wrap over a range of widths.
+struct Wrapping {
+    /// For each entry, the narrowest width of the range and each width at
+    /// which it takes fewer lines than just below, with its lines there.
+    breaks: Vec<Vec<(u16, usize)>>,
+}
+
+impl Wrapping {
+    /// The lines each entry takes at `width` (within the range).
     fn lines(&self, width: u16) -> Vec<usize> {
-        self.texts
+        self.breaks
             .iter()
-            .map(|text| {
-                if text.width() <= usize::from(width) {
-                    1
-                } else {
-                    wrap(text, width).len()
-                }
+            .map(|b| {
+                b.iter()
+                    .take_while(|(w, _)| *w <= width)
+                    .last()
+                    .map_or(1, |(_, n)| *n)
             })
             .collect()
     }
 
-    /// The widths from `lo` to `hi` worth trying, with the lines each entry
-    /// takes there: the narrowest width for each way the entries wrap (a
-    /// wider one wraps them the same and only takes room from the others).
-    fn choices(&self, lo: u16, hi: u16) -> Vec<(u16, Vec<usize>)> {
-        let mut out: Vec<(u16, Vec<usize>)> = Vec::new();
-        for width in lo..=hi.max(lo) {
-            let lines = self.lines(width);
-            if out.last().is_none_or(|(_, last)| *last != lines) {
-                out.push((width, lines));
+    /// The widths worth trying, with the lines each entry takes there: the
+    /// narrowest width for each way the entries wrap (a wider one wraps them
+    /// the same and only takes room from the other columns).
+    fn choices(&self) -> Vec<(u16, Vec<usize>)> {
+        let mut widths: Vec<u16> = self.breaks.iter().flatten().map(|(w, _)| *w).collect();
+        widths.sort_unstable();
+        widths.dedup();
+        widths.into_iter().map(|w| (w, self.lines(w))).collect()
+    }
+}
+
+/// Where `text` takes fewer lines as the width grows from `lo` to `hi`: `lo`
+/// and each narrowest width with fewer lines than just below, with the lines
+/// there. Found by halving, as wrapping a text is not free and the table is
+/// laid out on every frame.
+fn breaks(text: &str, lo: u16, hi: u16) -> Vec<(u16, usize)> {
+    let whole = text.width();
+    let lines = |width: u16| {
+        if whole <= usize::from(width) {
+            1
+        } else {
+            wrap(text, width).len()
+        }
+    };
+    let mut out = vec![(lo, lines(lo))];
+    while let Some(&(from, n)) = out.last() {
+        if n <= 1 || from >= hi || lines(hi) >= n {
+            break;
+        }
+        let (mut a, mut b) = (from + 1, hi);
+        while a < b {
+            let mid = a + (b - a) / 2;
+            if lines(mid) < n {
+                b = mid;
+            } else {
+                a = mid + 1;
             }
         }
-        out
+        out.push((a, lines(a)));
     }
+    out
 }
 
 /// The widths of the columns at one width of the table.
@@ -140,7 +183,9 @@ impl<'a> ActionTable<'a> {
         let number = self.actions.len().to_string().len() as u16 + 1;
         let columns = 3 + u16::from(self.mark_width > 0);
         let rest = width.saturating_sub(number + self.mark_width + GAP * columns + EDGE);
-        let [what, who, when] = fit([0, 1, 2].map(|field| self.column(field)), rest);
+        let [what, who, when] = fitted(&self.actions, self.headings, rest, || {
+            fit([0, 1, 2].map(|field| self.column(field)), rest)
+        });
         Widths {
             number,
             what,
@@ -237,6 +282,45 @@ impl<'a> ActionTable<'a> {
     }
 }
 
+thread_local! {
+    /// The widths fitted last, by what they were fitted to. A table is laid
+    /// out on every frame, and measured for the layout and the footer too,
+    /// while its texts seldom change; fitting long texts is not free.
+    static FITTED: std::cell::RefCell<Vec<(u64, [u16; 3])>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many fittings `FITTED` keeps (a screen shows a table or two, in a
+/// size or two).
+const FITTINGS_KEPT: usize = 8;
+
+/// The widths `fit` gives `actions` under `headings` in `rest` columns: as
+/// kept from an earlier frame, else worked out by `fit` now.
+fn fitted(
+    actions: &[[&str; 3]],
+    headings: [&str; 3],
+    rest: u16,
+    fit: impl FnOnce() -> [u16; 3],
+) -> [u16; 3] {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (actions, headings, rest).hash(&mut hasher);
+    let key = hasher.finish();
+    if let Some(widths) =
+        FITTED.with_borrow(|kept| kept.iter().find(|(k, _)| *k == key).map(|(_, w)| *w))
+    {
+        return widths;
+    }
+    let widths = fit();
+    FITTED.with_borrow_mut(|kept| {
+        if kept.len() >= FITTINGS_KEPT {
+            kept.remove(0);
+        }
+        kept.push((key, widths));
+    });
+    widths
+}
+
 /// The widths of what, who and by when in `rest` columns. Each column gets
 /// at least its longest word (and heading), and who and by when a fair share
 /// of the row when they need it; then the table is made as short as it can
@@ -262,10 +346,14 @@ fn fit(columns: [Column; 3], rest: u16) -> [u16; 3] {
         (lo_who, lo_when) = (who.word, when.word);
     }
     let room = rest - what.word;
-    let who_choices = who.choices(lo_who, who.whole.min(room - lo_when));
-    let when_choices = when.choices(lo_when, when.whole.min(room - lo_who));
-    // What was said takes whatever is left: wrapped once per width tried.
-    let mut what_lines: Vec<Option<Vec<usize>>> = vec![None; usize::from(rest) + 1];
+    let who_choices = who
+        .wrapping(lo_who, who.whole.min(room - lo_when))
+        .choices();
+    let when_choices = when
+        .wrapping(lo_when, when.whole.min(room - lo_who))
+        .choices();
+    // What was said takes whatever is left.
+    let what_wrapping = what.wrapping(what.word, rest);
     let mut best = None;
     // What was said is never narrower than who or by when (unless it needs
     // less); only when the row has no room for that may it be.
@@ -280,9 +368,8 @@ fn fit(columns: [Column; 3], rest: u16) -> [u16; 3] {
                 let Some(what_w) = rest.checked_sub(who_w + when_w).filter(|&w| w >= least) else {
                     continue;
                 };
-                let what_lines =
-                    what_lines[usize::from(what_w)].get_or_insert_with(|| what.lines(what_w));
-                let cost = Cost::of([what_lines, who_lines, when_lines], what_w);
+                let what_lines = what_wrapping.lines(what_w);
+                let cost = Cost::of([&what_lines, who_lines, when_lines], what_w);
                 if best.as_ref().is_none_or(|(b, _)| cost < *b) {
                     best = Some((cost, [what_w, *who_w, *when_w]));
                 }
