@@ -12,7 +12,7 @@ use crate::session::{Cursor, Meta, Value};
 
 const T0: Millis = 1_795_424_400_000;
 
-fn app() -> App {
+pub(super) fn app() -> App {
     app_of(DEFAULT_WORKSHOP)
 }
 
@@ -35,7 +35,7 @@ fn app_of(workshop: &str) -> App {
 }
 
 /// Sends `msg`, then answers every commit as written; returns every effect.
-fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
+pub(super) fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
     let mut all = Vec::new();
     let mut queue = std::collections::VecDeque::from(app.update(msg, T0));
     while let Some(effect) = queue.pop_front() {
@@ -53,17 +53,17 @@ fn send(app: &mut App, msg: Msg) -> Vec<Effect> {
     all
 }
 
-fn act(app: &mut App, action: Action) -> Vec<Effect> {
+pub(super) fn act(app: &mut App, action: Action) -> Vec<Effect> {
     send(app, Msg::Do(action))
 }
 
-fn go_to(app: &mut App, id: &str) {
+pub(super) fn go_to(app: &mut App, id: &str) {
     while app.step().id != id {
         act(app, Action::NextStep);
     }
 }
 
-fn commits(effects: &[Effect]) -> Vec<&Change> {
+pub(super) fn commits(effects: &[Effect]) -> Vec<&Change> {
     effects
         .iter()
         .filter_map(|e| match e {
@@ -73,7 +73,7 @@ fn commits(effects: &[Effect]) -> Vec<&Change> {
         .collect()
 }
 
-fn typed(app: &mut App, text: &str) {
+pub(super) fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         send(app, Msg::Type(key.into()));
@@ -494,87 +494,6 @@ fn the_clicker_past_the_closing_screen_keeps_the_end_time() {
     let effects = a.update(Msg::Do(Action::NextStep), T0 + 60_000);
     assert!(commits(&effects).is_empty(), "{effects:?}");
     assert_eq!(a.session().ended, ended);
-}
-
-/// The closing screen after three decisions, more than 80×24 shows at once.
-fn closing_with_three_decisions() -> App {
-    let mut a = app();
-    go_to(&mut a, "beslutninger");
-    for [what, who, when] in [
-        [
-            "Lav en fælles plan for, hvordan vi samler hele enheden om det digitale arbejde",
-            "Direktøren sammen med den digitale chef, de to teamledere og tillidsrepræsentanten",
-            "Ved udgangen af andet kvartal 2026, med en første statusrapport på ledermødet i maj",
-        ],
-        [
-            "Besøg lægehuset på Mors og hør, hvordan de fik borgerne med på den digitale booking",
-            "Åse og Søren fra borgerservice",
-            "inden sommerferien",
-        ],
-        ["Find en tovholder", "Søren", "1. marts"],
-    ] {
-        act(&mut a, Action::NewAnswer);
-        for (i, text) in [what, who, when].into_iter().enumerate() {
-            if i > 0 {
-                act(&mut a, Action::NextField);
-            }
-            typed(&mut a, text);
-        }
-        act(&mut a, Action::Save);
-    }
-    while !a.closing() {
-        act(&mut a, Action::NextStep);
-    }
-    a
-}
-
-/// On the closing screen ↑/↓ move through the decisions and stop at either
-/// end; the room view is told; the clicker's "next" moves nothing; the screen
-/// opens at the first decision.
-#[test]
-fn up_and_down_move_through_the_decisions_on_the_closing_screen() {
-    let mut a = closing_with_three_decisions();
-    let cursor = a.view().cursor;
-    assert_eq!(a.decision(), 0);
-    act(&mut a, Action::Up);
-    assert_eq!(a.decision(), 0, "no decision above the first");
-    for expected in [1, 2, 2] {
-        act(&mut a, Action::Down);
-        assert_eq!(a.decision(), expected);
-    }
-    assert_eq!(a.view().decision, 2, "the room view scrolls with it");
-    assert_eq!(a.view().cursor, cursor, "the last step's cursor stays");
-    assert!(commits(&act(&mut a, Action::NextStep)).is_empty());
-    assert_eq!(a.decision(), 2, "the clicker's next moves nothing");
-    act(&mut a, Action::Up);
-    assert_eq!(a.decision(), 1);
-    act(&mut a, Action::PrevStep);
-    assert!(!a.closing());
-    act(&mut a, Action::NextStep);
-    assert!(a.closing());
-    assert_eq!(a.decision(), 0, "the closing screen opens at the top");
-}
-
-/// The footer offers ↓ and ↑ on the closing screen only where they bring a
-/// decision into view: not past either end, not when all are in view.
-#[test]
-fn the_closing_footer_offers_the_arrows_only_where_there_is_more() {
-    let mut a = closing_with_three_decisions();
-    let arrows = |a: &App| -> Vec<Action> {
-        a.hints()
-            .iter()
-            .map(|b| b.action)
-            .filter(|x| matches!(x, Action::Up | Action::Down))
-            .collect()
-    };
-    send(&mut a, Msg::Resize(80, 24));
-    assert_eq!(arrows(&a), [Action::Down]);
-    act(&mut a, Action::Down);
-    assert_eq!(arrows(&a), [Action::Down, Action::Up]);
-    act(&mut a, Action::Down);
-    assert_eq!(arrows(&a), [Action::Up]);
-    send(&mut a, Msg::Resize(200, 50));
-    assert!(arrows(&a).is_empty(), "every decision in view");
 }
 
 fn screen(a: &App, w: u16, h: u16) -> String {
