@@ -149,6 +149,9 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
                 hyphenated(line.trim(), width)
             }
         })
+        // The no-break spaces of `glue` only steer the wrapping: on screen
+        // (and in what is copied from it) they are plain spaces.
+        .map(|line| line.replace('\u{a0}', " "))
         .collect()
 }
 
@@ -193,19 +196,23 @@ fn pieces(text: &str, width: usize) -> Vec<&str> {
     out
 }
 
-/// `text` with a number and its unit ("100 %", "10 min") joined by a
-/// no-break space, so a wrapped line never ends in "100" with "%" below it.
+/// `text` with a number and its unit ("100 %") joined by a no-break space,
+/// so a wrapped line never ends in "100" with "%" below it; and a dash kept
+/// on the line of the word before it, so no line starts with "–".
 pub fn glue(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     let mut last = ' ';
     while let Some(c) = chars.next() {
         let unit = chars.peek().is_some_and(|n| *n == '%' || *n == '‰');
-        out.push(if c == ' ' && last.is_ascii_digit() && unit {
-            '\u{a0}'
-        } else {
-            c
-        });
+        let dash = chars.peek().is_some_and(|n| *n == '–' || *n == '—');
+        out.push(
+            if c == ' ' && (last.is_ascii_digit() && unit || dash && last != ' ') {
+                '\u{a0}'
+            } else {
+                c
+            },
+        );
         last = c;
     }
     out
@@ -588,7 +595,7 @@ mod tests {
     fn words_that_fit_wrap_as_before_and_keep_a_number_with_its_unit() {
         assert_eq!(
             wrap("Vi fordeler 100 % af tiden", 14),
-            ["Vi fordeler", "100\u{a0}% af tiden"]
+            ["Vi fordeler", "100 % af tiden"]
         );
     }
 
@@ -603,12 +610,23 @@ mod tests {
     }
 
     #[test]
+    fn no_line_starts_with_a_dash() {
+        let text = "Hør modstanden – og tag den på dig – hver gang";
+        for width in 8..40 {
+            for line in wrap(text, width) {
+                assert!(!line.trim_start().starts_with('–'), "{width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
     fn any_width_and_any_character_give_lines_that_fit() {
         for width in 1..12u16 {
             for text in [
                 "medarbejderinddragelse",
                 "数字化转型战略计划",
                 "a\u{301}bcdefghijklmnopq",
+                "Ældrerådet – medarbejderinddragelse",
             ] {
                 for line in wrap(text, width) {
                     assert!(
