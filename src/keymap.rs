@@ -198,6 +198,25 @@ pub const CLEAR: Binding = bind(
 );
 
 /// Keys on every step, when nothing is open over it.
+/// Blanks the screen (any key brings it back), wherever the room looks.
+pub const BLANK: Binding = bind(
+    &[c('b'), c('.')],
+    A::Blank,
+    false,
+    "mørk skærm",
+    "blank the screen",
+);
+/// Projector mode: the chrome hidden, big title and clock.
+const PROJECTOR: Binding = bind(
+    &[c('f')],
+    A::TogglePresentation,
+    false,
+    "projektorvisning",
+    "projector mode",
+);
+/// Help over the screen; shown in the footer where `hinted`.
+pub const HELP: Binding = bind(&[c('?'), k(K::F(1))], A::ShowHelp, false, "hjælp", "help");
+
 pub const STEP: Table = &[
     bind(
         &[k(K::Right), k(K::PageDown), c('n')],
@@ -278,13 +297,7 @@ pub const STEP: Table = &[
         "formål, noter og spørgsmål",
         "purpose, notes and questions",
     ),
-    bind(
-        &[c('f')],
-        A::TogglePresentation,
-        false,
-        "projektorvisning",
-        "projector mode",
-    ),
+    PROJECTOR,
     bind(
         &[c('P')],
         A::TogglePlan,
@@ -292,14 +305,8 @@ pub const STEP: Table = &[
         "vis/skjul planen (foran/bagud) for rummet",
         "show/hide the plan (ahead/behind) to the room",
     ),
-    bind(
-        &[c('b'), c('.')],
-        A::Blank,
-        false,
-        "mørk skærm",
-        "blank the screen",
-    ),
-    bind(&[c('?'), k(K::F(1))], A::ShowHelp, true, "hjælp", "help"),
+    BLANK,
+    hinted(HELP),
     bind(
         &[c('q'), ctrl('q'), ctrl('c')],
         A::Quit,
@@ -338,21 +345,9 @@ pub const CLOSING: Table = &[
         "tilbage til sidste trin",
         "back to the last step",
     ),
-    bind(
-        &[c('f')],
-        A::TogglePresentation,
-        false,
-        "projektorvisning",
-        "projector mode",
-    ),
-    bind(
-        &[c('b'), c('.')],
-        A::Blank,
-        false,
-        "mørk skærm",
-        "blank the screen",
-    ),
-    bind(&[c('?'), k(K::F(1))], A::ShowHelp, false, "hjælp", "help"),
+    PROJECTOR,
+    BLANK,
+    HELP,
     bind(&[c('q'), ctrl('c')], A::Quit, true, "afslut", "quit"),
 ];
 
@@ -373,13 +368,7 @@ const CLICKER: [Binding; 3] = [
         "forrige trin",
         "previous step",
     ),
-    bind(
-        &[c('b'), c('.')],
-        A::Blank,
-        false,
-        "mørk skærm",
-        "blank the screen",
-    ),
+    BLANK,
 ];
 
 /// Help and the notes: scroll, close, and the clicker.

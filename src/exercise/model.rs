@@ -13,7 +13,7 @@ use super::{Block, Cx, Exercise, Reply};
 use crate::app::{Action, App};
 use crate::content::{Model, Step};
 use crate::i18n::Words;
-use crate::keymap::{Binding, DIGITS, Key, Table, bind, c, k};
+use crate::keymap::{self, Binding, DIGITS, Key, Table, bind, c, k};
 use crate::session::StepState;
 use crate::ui::Theme;
 
@@ -123,20 +123,8 @@ const OPEN: [Binding; 6] = [
         "luk",
         "close",
     ),
-    bind(
-        &[c('b'), c('.')],
-        Action::Blank,
-        false,
-        "mørk skærm",
-        "blank the screen",
-    ),
-    bind(
-        &[c('?'), k(K::F(1))],
-        Action::ShowHelp,
-        false,
-        "hjælp",
-        "help",
-    ),
+    keymap::BLANK,
+    keymap::HELP,
 ];
 
 // `advice!` lists OPEN's bindings one by one (a const table cannot be
