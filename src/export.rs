@@ -195,12 +195,12 @@ impl Report {
 
     /// The time the step clocks ran, all steps together.
     pub fn used_ms(&self) -> u64 {
-        self.steps.iter().map(|s| s.used_ms).sum()
+        used_ms(&self.steps)
     }
 
     /// Whether a step's time was not measured: the legend of "–" is needed.
     pub fn any_untimed(&self) -> bool {
-        self.steps.iter().any(|s| s.used_ms == 0)
+        any_untimed(&self.steps)
     }
 
     /// A time of the session (RFC 3339) as the time of day in the report's zone.
@@ -384,6 +384,16 @@ pub fn short(x: f64, lang: &str) -> String {
 /// Milliseconds as whole minutes, rounded.
 pub fn minutes(ms: u64) -> u64 {
     (ms + 30_000) / 60_000
+}
+
+/// The time the clocks of `steps` ran, all together.
+pub fn used_ms(steps: &[StepAnswers]) -> u64 {
+    steps.iter().map(|s| s.used_ms).sum()
+}
+
+/// Whether the clock of one of `steps` never ran (its time shows "–").
+pub fn any_untimed(steps: &[StepAnswers]) -> bool {
+    steps.iter().any(|s| s.used_ms == 0)
 }
 
 /// Shown for the time used when a clock never ran: not measured, not zero.

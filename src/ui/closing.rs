@@ -10,7 +10,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, Table, Wrap};
 use super::{ActionTable, Theme, ellipsis, more_note};
 use crate::app::App;
 use crate::exercise::{self, StepAnswers};
-use crate::export::{NOT_TIMED, minutes, used_minutes};
+use crate::export::{NOT_TIMED, any_untimed, minutes, used_minutes, used_ms};
 
 /// Draws the closing screen in `area` (the footer is the caller's).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -33,7 +33,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(path.display().to_string(), theme.text),
         ]),
         None => Line::from(vec![
-            Span::styled(crate::keymap::label(&[crate::keymap::c('x')]), theme.accent),
+            Span::styled(
+                crate::keymap::key_for(crate::app::Action::Export, &[crate::keymap::CLOSING])
+                    .unwrap_or_default(),
+                theme.accent,
+            ),
             Span::styled(format!(" {}", w.write_report), theme.dim),
         ]),
     };
@@ -134,10 +138,10 @@ impl Parts {
 fn time_table(frame: &mut Frame, area: Rect, app: &App, steps: &[StepAnswers], theme: &Theme) {
     let w = app.words();
     let planned: u32 = steps.iter().map(|s| s.planned_minutes).sum();
-    let used = used_minutes(steps.iter().map(|s| s.used_ms).sum());
+    let used = used_minutes(used_ms(steps));
     // "–" is explained where it is shown: a clock never started is not 0 minutes.
     let mut time_title = Line::from(Span::styled(w.time_used, theme.title));
-    if steps.iter().any(|s| s.used_ms == 0) {
+    if any_untimed(steps) {
         let not_timed = crate::export::words::of(app.lang()).not_timed;
         time_title.push_span(Span::styled(
             format!("  ({NOT_TIMED} {not_timed})"),
